@@ -1,0 +1,79 @@
+# ember build. `make` builds build/ember; `make test` builds and runs every test.
+# Variants (asan, tsan, gcstress) build into their own directory so they never mix objects.
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2
+SAN      ?=
+EXTRA    ?=
+CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) $(SAN) $(EXTRA) -Isrc -I$(BUILD)/gen
+LDLIBS   = -lm -lpthread
+EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null)
+
+SRCS     := $(shell find src -name '*.c' ! -path 'src/main.c' | sort)
+OBJS     := $(SRCS:%.c=$(BUILD)/obj/%.o)
+GEN      := $(BUILD)/gen/embedded.c
+GENOBJ   := $(BUILD)/obj/gen/embedded.o
+LIB      := $(BUILD)/libember.a
+BIN      := $(BUILD)/ember
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+EMBEDDED := $(wildcard grammar/*.mpc) $(wildcard src/lib/*.ex)
+
+.PHONY: all test unit asan tsan gcstress fuzz bench bench-parse clean format
+all: $(BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -MMD -MP -c $< -o $@
+
+$(GEN): $(EMBEDDED) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $(EMBEDDED) > $@
+
+$(GENOBJ): $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -c $< -o $@
+
+$(LIB): $(OBJS) $(GENOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/src/main.o $(LIB)
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(EDIT_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -Wno-missing-field-initializers -o $@ $< $(LIB) -lcriterion $(LDLIBS) $(EDIT_LIBS)
+
+unit: $(UNIT_BINS)
+
+test: $(BIN) $(UNIT_BINS)
+	sh scripts/run-tests.sh --build $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
+
+tsan:
+	$(MAKE) BUILD=build/tsan OPT=-O1 SAN="-fsanitize=thread" test
+
+# Collect at every allocation, so a missing GC root fails a test instead of hiding.
+gcstress:
+	$(MAKE) BUILD=build/gcstress EXTRA=-DEMBER_GC_STRESS test
+
+fuzz:
+	sh scripts/fuzz.sh
+
+bench: $(BIN)
+	sh scripts/bench.sh
+
+bench-parse: $(BIN)
+	sh scripts/bench.sh parse
+
+format:
+	clang-format -i --style=file:scripts/.clang-format $$(find src tests/unit -name '*.[ch]')
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
