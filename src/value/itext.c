@@ -319,17 +319,26 @@ static void erlang_short(StrBuf *out, double d)
     strbuf_free(&s);
 }
 
-void itext_float(StrBuf *out, double d)
+static void float_text(StrBuf *out, double d, bool elixir)
 {
     if (signbit(d)) {
         strbuf_putc(out, '-');
         d = -d;
     }
-    if (d == 0.0) {
+    if (d == 0.0)
         strbuf_puts(out, "0.0");
-    } else if (d >= 1.0 && d < 1.0e16 && d == trunc(d)) {
-        strbuf_printf(out, "%.0f.0", d); /* Elixir prints integral floats below 1e16 in full */
-    } else {
+    else if (elixir && d >= 1.0 && d < 1.0e16 && d == trunc(d))
+        strbuf_printf(out, "%.0f.0", d); /* Inspect.Float prints integral floats below 1e16 in full */
+    else
         erlang_short(out, d);
-    }
+}
+
+void itext_float(StrBuf *out, double d)
+{
+    float_text(out, d, true);
+}
+
+void itext_float_short(StrBuf *out, double d)
+{
+    float_text(out, d, false);
 }

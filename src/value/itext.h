@@ -33,7 +33,11 @@ size_t itext_escape(StrBuf *out, const char *s, size_t len, char quote, size_t l
 /* Appends code point `cp` escaped for a `quote`-quoted literal. */
 void itext_escape_char(StrBuf *out, uint32_t cp, char quote, uint32_t next);
 
-/* Appends float `d` as Elixir's inspect and to_string do: 2.5, 1.0e20, 1.0e-5, 100.0. */
+/* Appends float `d` as Elixir's inspect does: 2.5, 1.0e20, 1.0e-5, and integral values below
+ * 1.0e16 in full (1000000000000000.0). */
 void itext_float(StrBuf *out, double d);
+/* Appends float `d` as to_string/1 and interpolation do (Erlang's shortest form,
+ * :io_lib_format.fwrite_g): like itext_float but 1.0e15 stays 1.0e15. */
+void itext_float_short(StrBuf *out, double d);
 
 #endif

@@ -159,3 +159,73 @@ Test(inspect, width_80_breaks_like_io_inspect)
                "{:ok, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", [1, 2, 3],\n"
                " %{a: 1, b: \"cccccccccc\"}}");
 }
+
+/* ---- to_string (String.Chars), goldens from `elixir -e 'IO.puts to_string(...)'` ---- */
+#include "value/chars.h"
+
+static void check_chars(Value v, const char *want)
+{
+    StrBuf sb = {0};
+    int64_t bad = 0;
+    CharsStatus st = chars_append(&sb, v, &bad);
+    cr_expect_eq(st, CHARS_OK, "to_string failed with status %d", st);
+    cr_expect_str_eq(strbuf_cstr(&sb), want, "to_string gave %s, expected %s", strbuf_cstr(&sb), want);
+    strbuf_free(&sb);
+}
+
+static void check_chars_error(Value v, CharsStatus want, const char *message)
+{
+    StrBuf sb = {0}, msg = {0};
+    int64_t bad = 0;
+    CharsStatus st = chars_append(&sb, v, &bad);
+    cr_expect_eq(st, want, "to_string status %d, expected %d", st, want);
+    chars_error_message(&msg, st, v, bad);
+    cr_expect_str_eq(strbuf_cstr(&msg), message, "message\n%s\nexpected\n%s", strbuf_cstr(&msg), message);
+    strbuf_free(&sb);
+    strbuf_free(&msg);
+}
+
+Test(inspect, to_string_of_each_type)
+{
+    check_chars(bin("hé"), "hé");
+    check_chars(val_make_binary(&A, "\xff", 1), "\xff");
+    check_chars(ATOM_NIL, "");
+    check_chars(ATOM_TRUE, "true");
+    check_chars(atom("Elixir.Foo"), "Elixir.Foo");
+    check_chars(I(-12), "-12");
+    check_chars(flt(1.0e15), "1.0e15");
+    check_chars(flt(100.0), "100.0");
+    check_chars(flt(1.5), "1.5");
+    check_chars(LIST(I(104), bin("ey"), LIST(I(32), LIST(I('y'), I('o'), I('u'))), I(233), I(0x1F600)), "hey youé😀");
+    check_chars(val_make_cons(&A, I(104), bin("x")), "hx");
+    check_chars(VAL_NIL, "");
+}
+
+Test(inspect, to_string_errors_carry_elixirs_messages)
+{
+    check_chars_error(TUP(I(1), I(2)), CHARS_NOT_IMPLEMENTED, "protocol String.Chars not implemented for {1, 2} of type Tuple");
+    check_chars_error(val_pid(96, 0), CHARS_NOT_IMPLEMENTED, "protocol String.Chars not implemented for #PID<0.96.0> of type PID");
+    Value ks[2] = {ATOM_STRUCT, ATOM_MESSAGE}, vs[2] = {ATOM_ELIXIR_RUNTIME_ERROR, bin("x")};
+    check_chars_error(map_from_pairs(&A, ks, vs, 2), CHARS_NOT_IMPLEMENTED,
+                      "protocol String.Chars not implemented for %RuntimeError{message: \"x\"} of type RuntimeError (a struct)");
+    check_chars_error(LIST(I(-1)), CHARS_BAD_CODEPOINT, "invalid code point -1");
+    check_chars_error(LIST(I(0xD800)), CHARS_BAD_CODEPOINT, "invalid code point 55296");
+    check_chars_error(LIST(flt(3.0)), CHARS_BAD_LIST,
+                      "cannot convert the given list to a string.\n\n"
+                      "To be converted to a string, a list must either be empty or only\n"
+                      "contain the following elements:\n\n"
+                      "  * strings\n"
+                      "  * integers representing Unicode code points\n"
+                      "  * a list containing one of these three elements\n\n"
+                      "Please check the given list or call inspect/1 to get the list representation, got:\n\n"
+                      "[3.0]\n");
+    check_chars_error(val_make_cons(&A, I(1), I(2)), CHARS_BAD_LIST,
+                      "cannot convert the given list to a string.\n\n"
+                      "To be converted to a string, a list must either be empty or only\n"
+                      "contain the following elements:\n\n"
+                      "  * strings\n"
+                      "  * integers representing Unicode code points\n"
+                      "  * a list containing one of these three elements\n\n"
+                      "Please check the given list or call inspect/1 to get the list representation, got:\n\n"
+                      "[1 | 2]\n");
+}
