@@ -172,8 +172,8 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
         } else { /* improper tail: "last | tail" is one item */
             DocId l = to_doc(c, h, limit), r = to_doc(c, t, limit);
             bool simple = it.simple && doc_is_simple(c->d, l) && doc_is_simple(c->d, r);
-            it.simple = simple;
             items_add(c, &it, join(c->d, l, r, simple, " |"));
+            it.simple = simple; /* the joined item has a break, but Elixir judges its parts */
         }
     }
     return container(c, doc_cstr(c->d, "["), &it, "]", kw ? BRK_STRICT : BRK_MAYBE);
