@@ -75,6 +75,12 @@ void epoch_quiescent(EpochDomain *d, EpochThread *t)
     free_ready(d, t);
 }
 
+bool epoch_flush(EpochDomain *d, EpochThread *t)
+{
+    epoch_quiescent(d, t);
+    return t->nlimbo > 0;
+}
+
 void epoch_offline(EpochThread *t) { atomic_store(&t->local, EPOCH_OFFLINE); }
 
 void epoch_online(EpochDomain *d, EpochThread *t)

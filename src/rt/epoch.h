@@ -14,6 +14,7 @@
 #ifndef EMBER_EPOCH_H
 #define EMBER_EPOCH_H
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -54,6 +55,11 @@ void epoch_init(EpochDomain *d, EpochThread *threads, uint32_t n, EpochFreeFn fr
 /* Thread `t` holds no pointer to another process: announce the current epoch, and free
  * whatever of `t`'s retired nodes is safe. Call between slices; the free callback runs here. */
 void epoch_quiescent(EpochDomain *d, EpochThread *t);
+
+/* Like epoch_quiescent, before `t` goes offline: frees what it can and returns true if some
+ * of `t`'s retired nodes must still wait (another thread is online in an older epoch). An
+ * offline thread frees nothing, so the caller should come back online soon to retry. */
+bool epoch_flush(EpochDomain *d, EpochThread *t);
 
 /* Thread `t` stops reading shared processes (it parks, or blocks in a system call). */
 void epoch_offline(EpochThread *t);
