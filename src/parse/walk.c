@@ -2,6 +2,7 @@
  * Pratt pass that gives the grammar's flat `operand (operator operand)*` lists Elixir's
  * precedence and associativity (see walk.h for the walker's contract).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,6 @@ typedef struct RuleName {
     Rule rule;
 } RuleName;
 
-/* Sorted by name for bsearch. */
 static const RuleName rule_names[] = {
     {"alias", R_ALIAS},     {"argst", R_ARGST},       {"arrow", R_ARROW},   {"atom", R_ATOM},
     {"attr", R_ATTR},       {"binop", R_BINOP},       {"bop", R_BOP},       {"call", R_CALL},
@@ -41,6 +41,29 @@ static const RuleName rule_names[] = {
     {"tuple", R_TUPLE},     {"unop", R_UNOP},         {"ws", R_WS},
 };
 
+enum { HASH_SLOTS = 256 };
+
+/* FNV-1a of the len bytes at s, reduced to a slot. */
+static unsigned slot_of(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h % HASH_SLOTS;
+}
+
+static const RuleName *slots[HASH_SLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+/* Fills the open-addressing table slots[] from rule_names[]. */
+static void fill_slots(void)
+{
+    for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
+        unsigned k = slot_of(rule_names[i].name, strlen(rule_names[i].name));
+        while (slots[k]) k = (k + 1) % HASH_SLOTS;
+        slots[k] = &rule_names[i];
+    }
+}
+
 Rule rule_of(const mpc_ast_t *n)
 {
     const char *tag = n->tag;
@@ -49,15 +72,9 @@ Rule rule_of(const mpc_ast_t *n)
     const char *start = end;
     while (start > tag && start[-1] != '|') start--;
     size_t len = (size_t)(end - start);
-    size_t lo = 0, hi = sizeof rule_names / sizeof rule_names[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(rule_names[mid].name, start, len);
-        if (c == 0 && rule_names[mid].name[len] != '\0') c = 1;
-        if (c == 0) return rule_names[mid].rule;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
+    pthread_once(&slots_once, fill_slots);
+    for (unsigned k = slot_of(start, len); slots[k]; k = (k + 1) % HASH_SLOTS)
+        if (strncmp(slots[k]->name, start, len) == 0 && slots[k]->name[len] == '\0') return slots[k]->rule;
     return R_NONE;
 }
 
