@@ -278,8 +278,16 @@ bool parse_source(const char *filename, const char *src, size_t len, ParseResult
         }
         return early_error(out, filename, line, col, "unexpected NUL byte");
     }
+    /* mpc reads the byte after the input (it must be NUL) even through mpc_nparse, and src
+     * need not be NUL-terminated: parse a terminated copy. */
+    char *copy = malloc(len + 1);
+    if (!copy) return early_error(out, filename, 1, 1, "out of memory");
+    memcpy(copy, src, len);
+    copy[len] = '\0';
     mpc_result_t r;
-    if (!mpc_nparse(filename, src, len, prog, &r)) {
+    int ok = mpc_nparse(filename, copy, len, prog, &r);
+    free(copy);
+    if (!ok) {
         mpc_error(out, filename, r.error, src, len);
         mpc_err_delete(r.error);
         return false;
