@@ -14,6 +14,7 @@ void proc_rt_init(ProcRt *p)
     p->sig.trap_exit = false;
     timer_init(&p->timer);
     p->wait_seq = 0;
+    p->timed_out = false;
     p->link.rq_next = NULL;
 }
 

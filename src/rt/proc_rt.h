@@ -50,6 +50,7 @@ typedef struct ProcRt {
     SigState sig;
     Timer timer;       /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
     uint64_t wait_seq; /* numbers the receives that armed `timer`, to drop stale timeouts */
+    bool timed_out;    /* the timer of receive number wait_seq fired */
     /* A process is in a run queue (guarded by that queue's lock) or, once dead, in its
      * retiring thread's limbo list (owner of that list), never both. */
     union {
