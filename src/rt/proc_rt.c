@@ -5,7 +5,7 @@ void proc_rt_init(ProcRt *p)
 {
     p->pid = 0;
     mailbox_init(&p->mb);
-    atomic_init(&p->status, PROC_RUNNABLE);
+    atomic_init(&p->status, PROC_RT_RUNNABLE);
     p->reg_closed = false;
     p->reg_name = 0;
     idmap_init(&p->sig.links);
