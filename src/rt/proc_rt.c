@@ -5,7 +5,7 @@ void proc_rt_init(ProcRt *p)
 {
     p->pid = 0;
     mailbox_init(&p->mb);
-    atomic_init(&p->status, PROC_RUNNABLE);
+    atomic_init(&p->status, PROC_RT_RUNNABLE);
     p->reg_closed = false;
     p->reg_name = 0;
     idmap_init(&p->sig.links);
@@ -14,6 +14,7 @@ void proc_rt_init(ProcRt *p)
     p->sig.trap_exit = false;
     timer_init(&p->timer);
     p->wait_seq = 0;
+    p->timed_out = false;
     p->link.rq_next = NULL;
 }
 

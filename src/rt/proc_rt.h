@@ -21,12 +21,12 @@
 #include "value/value.h"
 
 /* What Process.info(pid, :status) reports. */
-typedef enum ProcStatus {
-    PROC_RUNNABLE, /* in a run queue */
-    PROC_RUNNING,
-    PROC_WAITING,  /* asleep in receive */
-    PROC_EXITING   /* dead or dying: never runs again */
-} ProcStatus;
+typedef enum ProcRtStatus {
+    PROC_RT_RUNNABLE, /* in a run queue */
+    PROC_RT_RUNNING,
+    PROC_RT_WAITING,  /* asleep in receive */
+    PROC_RT_EXITING   /* dead or dying: never runs again */
+} ProcRtStatus;
 
 /* Links and monitors of one process (owner thread only; signal.h). */
 typedef struct SigState {
@@ -42,7 +42,7 @@ typedef struct ProcRt {
     /* any thread: the mailbox's head is atomic, the rest of it is owner only */
     Mailbox mb;
     /* any thread, atomic (relaxed: informational, for Process.info) */
-    _Atomic uint8_t status; /* ProcStatus */
+    _Atomic uint8_t status; /* ProcRtStatus */
     /* guarded by the registry lock (registry.h) */
     bool reg_closed;   /* exiting: no name may be registered for it any more */
     uint32_t reg_name; /* atom index of its registered name, 0 = none */
@@ -50,6 +50,7 @@ typedef struct ProcRt {
     SigState sig;
     Timer timer;       /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
     uint64_t wait_seq; /* numbers the receives that armed `timer`, to drop stale timeouts */
+    bool timed_out;    /* the timer of receive number wait_seq fired */
     /* A process is in a run queue (guarded by that queue's lock) or, once dead, in its
      * retiring thread's limbo list (owner of that list), never both. */
     union {
@@ -66,12 +67,12 @@ void proc_rt_init(ProcRt *p);
  * embedder's to free first. */
 void proc_rt_destroy(ProcRt *p);
 
-static inline ProcStatus proc_rt_status(const ProcRt *p)
+static inline ProcRtStatus proc_rt_status(const ProcRt *p)
 {
-    return (ProcStatus)atomic_load_explicit(&p->status, memory_order_relaxed);
+    return (ProcRtStatus)atomic_load_explicit(&p->status, memory_order_relaxed);
 }
 
-static inline void proc_rt_set_status(ProcRt *p, ProcStatus s)
+static inline void proc_rt_set_status(ProcRt *p, ProcRtStatus s)
 {
     atomic_store_explicit(&p->status, (uint8_t)s, memory_order_relaxed);
 }

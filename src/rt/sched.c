@@ -242,22 +242,22 @@ static void run_slice(Worker *w, ProcRt *p)
         budget = budget / 2 + (uint32_t)(next_rand(&w->rng) % budget);
         s->vclock_us += DET_SLICE_US;
     }
-    proc_rt_set_status(p, PROC_RUNNING);
+    proc_rt_set_status(p, PROC_RT_RUNNING);
     switch (s->cfg.run(s->cfg.ctx, p, budget)) {
     case RUN_YIELD:
-        proc_rt_set_status(p, PROC_RUNNABLE);
+        proc_rt_set_status(p, PROC_RT_RUNNABLE);
         push_local(w, p);
         break;
     case RUN_WAIT:
         /* Status first: once asleep, a waker may set RUNNABLE at any moment. */
-        proc_rt_set_status(p, PROC_WAITING);
+        proc_rt_set_status(p, PROC_RT_WAITING);
         if (!mailbox_try_sleep(&p->mb)) {
-            proc_rt_set_status(p, PROC_RUNNABLE);
+            proc_rt_set_status(p, PROC_RT_RUNNABLE);
             push_local(w, p);
         }
         break;
     case RUN_EXIT:
-        proc_rt_set_status(p, PROC_EXITING);
+        proc_rt_set_status(p, PROC_RT_EXITING);
         s->cfg.exited(s->cfg.ctx, p);
         epoch_retire(&s->epoch, w->ep, &p->link.retired);
         break;
@@ -394,7 +394,7 @@ void sched_destroy(Sched *s)
 
 void sched_enqueue(Sched *s, ProcRt *p)
 {
-    proc_rt_set_status(p, PROC_RUNNABLE);
+    proc_rt_set_status(p, PROC_RT_RUNNABLE);
     Worker *w = tl_worker;
     if (w != NULL && w->s == s) {
         push_local(w, p);

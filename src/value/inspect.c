@@ -26,6 +26,7 @@ typedef struct Ins {
     Docs *d;
     const InspectOpts *o;
     int depth;
+    DocId comma, flex_space, space; /* made once: documents are immutable and may be shared */
 } Ins;
 
 /* The item documents of one container being built. */
@@ -62,9 +63,10 @@ static bool take(int64_t *limit)
 }
 
 /* left SEP break right: Elixir's container join. */
-static DocId join(Docs *d, DocId left, DocId right, bool flex, const char *sep)
+static DocId join(Ins *c, DocId left, DocId right, bool flex, DocId sep)
 {
-    return doc_concat(d, doc_concat(d, left, doc_cstr(d, sep)), doc_concat(d, doc_break(d, " ", flex), right));
+    Docs *d = c->d;
+    return doc_concat(d, doc_concat(d, left, sep), doc_concat(d, flex ? c->flex_space : c->space, right));
 }
 
 static DocId container(Ins *c, DocId open, Items *it, const char *close, BreakKind bk)
@@ -78,7 +80,7 @@ static DocId container(Ins *c, DocId open, Items *it, const char *close, BreakKi
     bool flex = (bk == BRK_MAYBE && it->simple) || bk == BRK_FLEX;
     DocId acc = it->v[it->n - 1];
     for (size_t i = it->n - 1; i-- > 0;)
-        acc = join(d, it->v[i], acc, flex, ",");
+        acc = join(c, it->v[i], acc, flex, c->comma);
     free(it->v);
     if (flex)
         return doc_group(d, doc_concat(d, doc_concat(d, open, doc_nest(d, acc, 1)), right));
@@ -172,7 +174,7 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
         } else { /* improper tail: "last | tail" is one item */
             DocId l = to_doc(c, h, limit), r = to_doc(c, t, limit);
             bool simple = it.simple && doc_is_simple(c->d, l) && doc_is_simple(c->d, r);
-            items_add(c, &it, join(c->d, l, r, simple, " |"));
+            items_add(c, &it, join(c, l, r, simple, doc_cstr(c->d, " |")));
             it.simple = simple; /* the joined item has a break, but Elixir judges its parts */
         }
     }
@@ -315,16 +317,29 @@ static DocId binary_doc(Ins *c, Value v, int64_t limit)
     return doc_text_since(c->d, off);
 }
 
+/* #Function<index.uniq/arity in Mod.fun/arity>, &Mod.fun/arity for a capture of a named
+ * function, #Function<index.uniq in file:PATH> at a script's top level (value.h). */
 static DocId fun_doc(Ins *c, Value v)
 {
     const FunHead *f = val_fun_info(v);
     StrBuf *t = &c->d->text;
     size_t off = t->len;
-    strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 "/%" PRIu32 " in ", f->index, f->uniq, f->arity);
-    itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
-    strbuf_putc(t, '.');
-    itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
-    strbuf_printf(t, "/%" PRIu32 ">", f->def_arity);
+    if (f->index == FUN_INDEX_EXTERNAL) {
+        strbuf_putc(t, '&');
+        itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
+        strbuf_putc(t, '.');
+        itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
+        strbuf_printf(t, "/%" PRIu32, f->arity);
+    } else if (f->def_name == ATOM_NIL) {
+        strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 " in file:%s>", f->index, f->uniq,
+                      atom_name(val_atom_index(f->module)));
+    } else {
+        strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 "/%" PRIu32 " in ", f->index, f->uniq, f->arity);
+        itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
+        strbuf_putc(t, '.');
+        itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
+        strbuf_printf(t, "/%" PRIu32 ">", f->def_arity);
+    }
     return doc_text_since(c->d, off);
 }
 
@@ -334,7 +349,7 @@ static DocId leaf_doc(Ins *c, Value v)
     StrBuf *t = &c->d->text;
     size_t off = t->len;
     if (val_is_int(v))
-        strbuf_printf(t, "%" PRId64, val_int_get(v));
+        itext_int(t, val_int_get(v));
     else if (val_is_float(v))
         itext_float(t, val_float_get(v));
     else if (val_is_pid(v))
@@ -375,7 +390,10 @@ void inspect_append(StrBuf *out, Value v, const InspectOpts *opts)
 {
     Docs d;
     doc_init(&d);
-    Ins c = {&d, opts ? opts : &INSPECT_DEFAULTS, 0};
+    Ins c = {&d, opts ? opts : &INSPECT_DEFAULTS, 0, 0, 0, 0};
+    c.comma = doc_cstr(&d, ",");
+    c.flex_space = doc_break(&d, " ", true);
+    c.space = doc_break(&d, " ", false);
     DocId doc = doc_group(&d, to_doc(&c, v, c.o->limit));
     doc_format(&d, doc, c.o->width, out);
     doc_free(&d);

@@ -288,6 +288,14 @@ Test(inspect, pids_refs_funs)
     fh.def_name = atom("expr");
     fh.def_arity = 6;
     check(val_make_fun(&A, &fh, 0), "#Function<1.40668738/1 in :erl_eval.expr/6>");
+    static FunHead ext = {.arity = 1, .index = FUN_INDEX_EXTERNAL};
+    ext.module = atom("Elixir.IO");
+    ext.def_name = atom("puts");
+    check(val_make_fun(&A, &ext, 0), "&IO.puts/1");
+    static FunHead top = {.arity = 1, .index = 1, .uniq = 10206060};
+    top.module = atom("i.exs");
+    top.def_name = ATOM_NIL;
+    check(val_make_fun(&A, &top, 0), "#Function<1.10206060 in file:i.exs>");
 }
 
 Test(inspect, limit_50_truncates_and_nested_collections_get_what_is_left)
@@ -393,4 +401,26 @@ Test(inspect, to_string_errors_carry_elixirs_messages)
                       "  * a list containing one of these three elements\n\n"
                       "Please check the given list or call inspect/1 to get the list representation, got:\n\n"
                       "[1 | 2]\n");
+}
+
+Test(inspect, huge_and_deep_values_print_without_overflowing_the_stack)
+{
+    Value deep = VAL_NIL, longl = VAL_NIL;
+    for (int i = 0; i < 1000000; i++) {
+        deep = val_make_cons(&A, deep, VAL_NIL);
+        longl = val_make_cons(&A, I(i % 10), longl);
+    }
+    StrBuf sb = {0};
+    inspect_append(&sb, deep, NULL); /* limit 50: 50 levels, then [...] */
+    cr_assert_eq(sb.len, 2 * 50 + 5, "1M-deep list at limit 50: %s", strbuf_cstr(&sb));
+    cr_assert_eq(strncmp(strbuf_cstr(&sb) + 48, "[[[...]]]", 9), 0, "the innermost level is [...]");
+    strbuf_truncate(&sb, 0);
+    InspectOpts all = INSPECT_DEFAULTS;
+    all.limit = -1;
+    inspect_append(&sb, deep, &all);
+    cr_assert_gt(sb.len, 1000, "unlimited inspect of a 1M-deep list prints (capped depth)");
+    strbuf_truncate(&sb, 0);
+    inspect_append(&sb, longl, &all);
+    cr_assert_eq(sb.len, 2 + 1000000 + 2 * 999999, "1M one-digit elements, unlimited: %zu bytes", sb.len);
+    strbuf_free(&sb);
 }
