@@ -4,7 +4,8 @@
  * ends the collection. Simple items (texts only) lay out "flex" (filling lines, nested by 1);
  * others, and maps and keyword lists always, one per line nested by 2 when they do not fit.
  * Recursion is bounded by the limit (each level takes one); with an infinite limit, nesting
- * past MAX_DEPTH prints "..." so the C stack stays small. */
+ * past MAX_DEPTH prints "..." so the C stack stays small. Range and MapSet structs print as
+ * their Inspect implementations do (1..10//2, MapSet.new([1, 2])). */
 #include "value/inspect.h"
 
 #include <inttypes.h>
@@ -268,11 +269,59 @@ static DocId struct_doc(Ins *c, Value m, Value name, Value fields, int64_t limit
     return container(c, open, &it, "}", BRK_STRICT);
 }
 
+/* Inspect.Range: first..last, or first..last//step unless step is 1 and last >= first. */
+static DocId range_doc(Ins *c, Value m, int64_t limit)
+{
+    Value first = map_get(m, val_atom_cstr("first")), last = map_get(m, val_atom_cstr("last"));
+    Value step = map_get(m, val_atom_cstr("step"));
+    if (first == THE_NON_VALUE || last == THE_NON_VALUE || step == THE_NON_VALUE)
+        return DOC_NIL;
+    Docs *d = c->d;
+    DocId doc = doc_concat(d, to_doc(c, first, limit), doc_concat(d, doc_cstr(d, ".."), to_doc(c, last, limit)));
+    if (step == val_small(1) && val_compare(last, first) >= 0)
+        return doc;
+    return doc_concat(d, doc, doc_concat(d, doc_cstr(d, "//"), to_doc(c, step, limit)));
+}
+
+/* Inspect.MapSet: MapSet.new([...]) listing the members (no charlists), like a list. */
+static DocId mapset_doc(Ins *c, Value m, int64_t limit)
+{
+    Value set = map_get(m, val_atom_cstr("map"));
+    if (set == THE_NON_VALUE || !val_is_map(set))
+        return DOC_NIL;
+    bool kw = map_size(set) > 0;
+    Value k, v;
+    MapIter it;
+    map_iter_init(&it, set);
+    while (kw && map_iter_next(&it, &k, &v))
+        kw = val_is_tuple(k) && val_tuple_arity(k) == 2 && val_is_atom(val_tuple_elems(k)[0])
+             && !atom_is_alias(val_tuple_elems(k)[0]);
+    Items items = {.simple = !kw};
+    map_iter_init(&it, set);
+    while (map_iter_next(&it, &k, &v)) {
+        if (!take(&limit)) {
+            items_add(c, &items, doc_cstr(c->d, "..."));
+            break;
+        }
+        DocId doc = kw ? keyword_item(c, val_tuple_elems(k)[0], val_tuple_elems(k)[1], limit) : to_doc(c, k, limit);
+        items_add(c, &items, doc);
+    }
+    DocId list = container(c, doc_cstr(c->d, "["), &items, "]", kw ? BRK_STRICT : BRK_MAYBE);
+    return doc_concat(c->d, doc_cstr(c->d, "MapSet.new("), doc_concat(c->d, list, doc_cstr(c->d, ")")));
+}
+
 static DocId map_doc(Ins *c, Value m, int64_t limit)
 {
     Value name = map_struct_name(m);
     if (name == THE_NON_VALUE)
         return plain_map_doc(c, m, limit);
+    DocId special = DOC_NIL;
+    if (name == val_atom_cstr("Elixir.Range"))
+        special = range_doc(c, m, limit);
+    else if (name == val_atom_cstr("Elixir.MapSet"))
+        special = mapset_doc(c, m, limit);
+    if (special != DOC_NIL)
+        return special;
     Value fields = THE_NON_VALUE;
     if (c->o->struct_fields) {
         fields = c->o->struct_fields(c->o->ctx, name);
