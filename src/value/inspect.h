@@ -28,7 +28,8 @@ typedef struct InspectOpts {
     bool structs_as_maps;       /* structs: false */
     /* Optional. The fields of struct `name` in defstruct order, as a proper list of atoms, or
      * THE_NON_VALUE if `name` is not a struct module (the map then prints as a map with
-     * __struct__:). NULL: every map whose :__struct__ is an atom prints as a struct, fields in
+     * __struct__:). The list is only read, so it may live anywhere (e.g. with the module's
+     * literals). NULL: every map whose :__struct__ is an atom prints as a struct, fields in
      * key order. */
     Value (*struct_fields)(void *ctx, Value name);
     void *ctx;
