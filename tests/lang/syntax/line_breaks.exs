@@ -15,3 +15,11 @@ a =
   b
   |> c()
   when d
+f = fn x
+  -> x
+end
+case f do
+  {:ok, v}
+  # the arrow may open the next line
+  -> v
+end
