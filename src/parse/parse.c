@@ -118,6 +118,7 @@ static const char *describe(const char *expected)
 {
     static const char *const starts[] = {
         "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator",
+        "operator capture",
         "'fn'", "'('", "'['", "'{'", "\"%{\"", "'%'", "string", "charlist", "':'", "'@'",
     };
     static const char *const noise[] = {"postfix", "whitespace", "string content"};

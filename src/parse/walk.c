@@ -32,7 +32,7 @@ static const RuleName rule_names[] = {
     {"list", R_LIST},       {"lit", R_LIT},           {"lpar", R_LPAR},     {"map", R_MAP},
     {"mapin", R_MAPIN},     {"nlop", R_NLOP},         {"npargs", R_NPARGS}, {"npkw", R_NPKW},
     {"npkwl", R_NPKWL},     {"num", R_NUM},           {"operand", R_OPERAND},
-    {"operandm", R_OPERANDM}, {"pair", R_PAIR},       {"pairs", R_PAIRS},   {"paren", R_PAREN},
+    {"operandm", R_OPERANDM}, {"opref", R_OPREF}, {"pair", R_PAIR},       {"pairs", R_PAIRS},   {"paren", R_PAREN},
     {"parens", R_PARENS},   {"pdot", R_PDOT},         {"pend", R_PEND},     {"phead", R_PHEAD},
     {"post", R_POST},       {"postc", R_POSTC},       {"postm", R_POSTM},   {"prim", R_PRIM},
     {"prog", R_PROG},       {"pseq", R_PSEQ},         {"punit", R_PUNIT},   {"qatom", R_QATOM},

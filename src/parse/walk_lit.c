@@ -483,6 +483,16 @@ static AstNode *walk_caparg(Walk *w, const mpc_ast_t *n)
     return c;
 }
 
+/* &+/2: a reference to an operator as a function. */
+static AstNode *walk_opref(Walk *w, const mpc_ast_t *n)
+{
+    const char *slash = strrchr(n->contents, '/');
+    AstNode *ref = walk_node(w, AST_FUNREF, n);
+    ref->name = walk_strn(w, n->contents + 1, (size_t)(slash - n->contents - 1));
+    ref->ival = strtol(slash + 1, NULL, 10);
+    return ref;
+}
+
 AstNode *walk_literal(Walk *w, const mpc_ast_t *n, Rule r)
 {
     AstNode *x;
@@ -490,6 +500,7 @@ AstNode *walk_literal(Walk *w, const mpc_ast_t *n, Rule r)
     case R_NUM: return walk_number(w, n, NULL);
     case R_CHR: return walk_char(w, n);
     case R_CAPARG: return walk_caparg(w, n);
+    case R_OPREF: return walk_opref(w, n);
     case R_ATOM:
     case R_LIT:
         x = walk_node(w, AST_ATOM, n);
