@@ -25,7 +25,7 @@ static const RuleName rule_names[] = {
     {"doblk", R_DOBLK},     {"dsect", R_DSECT},       {"dseq", R_DSEQ},     {"dstr", R_DSTR},
     {"dunit", R_DUNIT},     {"eos", R_EOS},           {"expr", R_EXPR},     {"exprm", R_EXPRM},
     {"fname", R_FNAME},     {"fnx", R_FNX},           {"hash", R_HASH},     {"hclose", R_HCLOSE},
-    {"heredoc", R_HEREDOC}, {"hopen", R_HOPEN},       {"hquote", R_HQUOTE}, {"ident", R_IDENT},
+    {"heredoc", R_HEREDOC}, {"hnl", R_HNL},       {"hopen", R_HOPEN},       {"hquote", R_HQUOTE}, {"ident", R_IDENT},
     {"interp", R_INTERP},   {"iopen", R_IOPEN},       {"items", R_ITEMS},
     {"kdo", R_KDO},         {"kend", R_KEND},         {"kfn", R_KFN},       {"kw", R_KW},
     {"kwkey", R_KWKEY},     {"kwl", R_KWL},           {"kwp", R_KWP},       {"lbr", R_LBR},

@@ -46,7 +46,8 @@ Test(parse, incomplete_inputs)
         "foo(", "foo(1,", "[1, 2", "{1,", "%{a: 1", "%{", "\"abc", "\"a #{b", "\"a #{",
         "x = ", "1 +", "a |>", "if x, do:", "def f(x), do:", "x = 1 # {:ok, #PID<0.1.0>}\ny =",
         "defmodule A do\n  def f do\n    1\n  end\n", "case x do\n  1 ->", "\"\"\"\nheredoc",
-        "'abc", "try do\n 1\nrescue\n", "[h |", "x = (1 +\n",
+        "'abc", "try do\n 1\nrescue\n", "[h |", "x = (1 +\n", "{:ok, #PID<0.1.0>}", "x = \"\"\"",
+        "foo.", "%Foo{", "x when", "receive do\nafter 100 ->",
     };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) check_class(inputs[i], INCOMPLETE);
 }
