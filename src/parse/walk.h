@@ -55,8 +55,11 @@ enum { WALK_MAX_DEPTH = 2000 };
 void walk_enter(Walk *w, const mpc_ast_t *at);
 static inline void walk_leave(Walk *w) { w->depth--; }
 
-/* The innermost rule name of n's tag, or R_NONE for an anonymous token. */
+/* The innermost rule name of n's tag, or R_NONE for an anonymous token. Cached by tag
+ * pointer for the duration of one walk_program. */
 Rule rule_of(const mpc_ast_t *n);
+/* The rule called by the len bytes at name, or R_NONE (uncached). */
+Rule rule_named(const char *name, size_t len);
 /* The children of n if n was built by rule r; otherwise n alone (in *one). Sets *count. */
 mpc_ast_t *const *kids_as(const mpc_ast_t *n, Rule r, mpc_ast_t **one, int *count);
 /* True for the anonymous one-byte token `c` (a 'c' in the grammar). */
