@@ -235,17 +235,23 @@ static bool early_error(ParseResult *out, const char *filename, uint32_t line, u
     return false;
 }
 
-/* The lowest address this thread's stack may reach with `margin` bytes to spare (NULL when
- * the stack's extent is unknown, which leaves only the depth limit). */
+/* The lowest address this thread's stack may reach with `margin` bytes to spare, or NULL when
+ * the stack's extent is unknown (which leaves only the depth limit). Cached per thread:
+ * pthread_getattr_np reads /proc/self/maps on the main thread. */
 static const char *stack_floor(size_t margin)
 {
+    static _Thread_local const char *floor;
+    static _Thread_local bool known;
+    if (known) return floor;
+    known = true;
     pthread_attr_t a;
     void *addr = NULL;
     size_t size = 0;
     if (pthread_getattr_np(pthread_self(), &a) != 0) return NULL;
     if (pthread_attr_getstack(&a, &addr, &size) != 0) addr = NULL;
     pthread_attr_destroy(&a);
-    return addr && size > 2 * margin ? (const char *)addr + margin : NULL;
+    floor = addr && size > 2 * margin ? (const char *)addr + margin : NULL;
+    return floor;
 }
 
 /* Walks mpc tree t into out->root; false with out->error set on a walker error. */
