@@ -352,9 +352,11 @@ static int run_expect(St *st, const mpc_parser_t *p)
 
 static int run_apply(St *st, const mpc_parser_t *p)
 {
+    Mark m = mark(st);
     if (!eng_run(st, p->d.apply.x)) return 0;
     if (p->d.apply.f == (void (*)(void))mpcf_free && st->out && st->out->kind == V_STR) {
-        st->out = NULL; /* the text would be copied only to be freed */
+        release(st, m); /* the text would be copied only to be freed */
+        st->out = NULL;
         return 1;
     }
     void *v = val_to_generic(st, st->out);
