@@ -144,8 +144,8 @@ typedef struct Chain {
 enum { EK_NODE, EK_RE, EK_CHAR, EK_TEXT, EK_FAIL, EK_LAZY, EK_LAZYRE, EK_MANY1, EK_COUNT };
 
 typedef struct Ent {
-    uint8_t kind;
-    uint32_t n;        /* EK_CHAR byte, EK_COUNT count */
+    uint32_t kind : 8;
+    uint32_t n : 24;   /* EK_CHAR byte, EK_COUNT count (at most 1000000), EK_LAZY term flag */
     uint32_t sub;      /* EK_MANY1/EK_COUNT: index of the wrapped entry in St.comp */
     const void *p;     /* node, regex node, or text */
 } Ent;
