@@ -13,16 +13,16 @@
  * child only if that error is reported. */
 #include "mpc_int.h"
 
-#define MEMO_MIN_WORK 64
+#define MEMO_MIN_WORK 128
 
 typedef struct MEnt {
     const mpc_parser_t *rule; /* NULL: empty slot */
     uint32_t pos, end;
     uint8_t ok, term_in, term_out, recorded;
+    uint32_t ppos1;           /* pending error position + 1 (0: none) */
     Val *val;
-    long ppos;
     Ent pe;
-} MEnt;
+} MEnt;                       /* 48 bytes */
 
 struct Memo {
     MEnt *tab;
@@ -352,9 +352,11 @@ static int run_expect(St *st, const mpc_parser_t *p)
 
 static int run_apply(St *st, const mpc_parser_t *p)
 {
+    Mark m = mark(st);
     if (!eng_run(st, p->d.apply.x)) return 0;
     if (p->d.apply.f == (void (*)(void))mpcf_free && st->out && st->out->kind == V_STR) {
-        st->out = NULL; /* the text would be copied only to be freed */
+        release(st, m); /* the text would be copied only to be freed */
+        st->out = NULL;
         return 1;
     }
     void *v = val_to_generic(st, st->out);
@@ -409,7 +411,7 @@ static void memo_grow(St *st)
 
 static MEnt *memo_slot(St *st, const mpc_parser_t *r, uint32_t pos)
 {
-    if (!st->memo || st->memo->n * 2 >= st->memo->cap) memo_grow(st);
+    if (!st->memo || st->memo->n * 4 >= st->memo->cap * 3) memo_grow(st);
     Memo *m = st->memo;
     uint32_t i = memo_hash(r, pos) & (m->cap - 1);
     while (m->tab[i].rule && !(m->tab[i].rule == r && m->tab[i].pos == pos)) i = (i + 1) & (m->cap - 1);
@@ -431,7 +433,7 @@ static void memo_store(St *st, const mpc_parser_t *r, uint32_t pos, int term0, i
     e->recorded = !st->suppress;
     e->val = ok ? st->out : NULL;
     if (e->val) e->val->shared = 1;
-    e->ppos = ok || st->suppress ? -1 : st->ppos;
+    e->ppos1 = ok || st->suppress || st->ppos < 0 ? 0 : (uint32_t)st->ppos + 1;
     e->pe = st->pe;
 }
 
@@ -443,7 +445,7 @@ static int memo_replay(St *st, const MEnt *e, int *ok)
     st->term = e->term_out;
     *ok = e->ok;
     if (e->ok) st->out = e->val;
-    else if (!st->suppress) err_set_at(st, e->ppos, e->pe);
+    else if (!st->suppress) err_set_at(st, (long)e->ppos1 - 1, e->pe);
     return 1;
 }
 

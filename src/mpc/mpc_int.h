@@ -125,12 +125,10 @@ typedef struct Val {
     uint32_t nkids;  /* children the AST node will have */
     uint32_t a;      /* leaf: start of the text; node: number of inputs */
     uint32_t b;      /* leaf: length of the text; node/wrap: state.pos of the first child */
-    union {
-        struct Val **in; /* V_NODE inputs, never NULL entries */
-        struct Val *x;   /* V_WRAP child */
-        void *p;         /* V_EXT, V_ANY */
-    } u;
-} Val;
+} Val;               /* V_NODE is followed by its `a` inputs, V_WRAP by its child, V_EXT/V_ANY by the pointer */
+
+static inline Val **val_in(const Val *v) { return (Val **)(uintptr_t)(v + 1); }
+static inline void **val_ptr(Val *v) { return (void **)(void *)(v + 1); }
 
 #define VF_POSSET 1 /* a reference set `pos` (V_EXT: overrides the caller's state) */
 #define VF_USED 2   /* V_EXT: moved into an output tree, no longer ours to free */
@@ -146,8 +144,8 @@ typedef struct Chain {
 enum { EK_NODE, EK_RE, EK_CHAR, EK_TEXT, EK_FAIL, EK_LAZY, EK_LAZYRE, EK_MANY1, EK_COUNT };
 
 typedef struct Ent {
-    uint8_t kind;
-    uint32_t n;        /* EK_CHAR byte, EK_COUNT count */
+    uint32_t kind : 8;
+    uint32_t n : 24;   /* EK_CHAR byte, EK_COUNT count (at most 1000000), EK_LAZY term flag */
     uint32_t sub;      /* EK_MANY1/EK_COUNT: index of the wrapped entry in St.comp */
     const void *p;     /* node, regex node, or text */
 } Ent;
@@ -222,6 +220,8 @@ void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+void *big_alloc(size_t n);          /* n bytes, huge-page backed when n is large */
+void big_free(void *p, size_t n);   /* frees a big_alloc block of the same n */
 
 /* mpc_eng.c */
 void st_init(St *st, const char *in, uint32_t len);

@@ -12,14 +12,14 @@ void *mpc_ir_alloc(Arena *a, size_t n)
     n = (n + 7) & ~(size_t)7;
     ABlock *b = a->top;
     if (!b || b->used + n > b->size) {
-        size_t size = b ? b->size * 2 : 4096;
-        if (size > ((size_t)1 << 20)) size = (size_t)1 << 20;
+        size_t size = b ? (b->size + sizeof *b) * 2 - sizeof *b : 4096 - sizeof *b;
+        if (size > ((size_t)4 << 20) - sizeof *b) size = ((size_t)4 << 20) - sizeof *b;
         if (size < n) size = n;
         if (a->spare && a->spare->size >= size) {
             b = a->spare;
             a->spare = NULL;
         } else {
-            b = xmalloc(sizeof *b + size);
+            b = big_alloc(sizeof *b + size);
             b->size = size;
         }
         b->prev = a->top;
@@ -39,10 +39,10 @@ void mpc_ir_release(Arena *a, AMark m)
         ABlock *b = a->top;
         a->top = b->prev;
         if (!a->spare || a->spare->size < b->size) {
-            free(a->spare);
+            if (a->spare) big_free(a->spare, sizeof *a->spare + a->spare->size);
             a->spare = b;
         } else {
-            free(b);
+            big_free(b, sizeof *b + b->size);
         }
     }
     if (a->top) a->top->used = m.used;
@@ -51,7 +51,7 @@ void mpc_ir_release(Arena *a, AMark m)
 void mpc_ir_free(Arena *a)
 {
     mpc_ir_release(a, (AMark){NULL, 0});
-    free(a->spare);
+    if (a->spare) big_free(a->spare, sizeof *a->spare + a->spare->size);
     a->spare = NULL;
 }
 
@@ -66,9 +66,19 @@ void vs_push(St *st, Val *v)
     st->vs[st->vn++] = v;
 }
 
-static Val *val_new(St *st, int kind)
+/* Bytes a Val of this kind with n inputs occupies (it is followed by its pointers). */
+static size_t val_size(int kind, uint32_t n)
 {
-    Val *v = mpc_ir_alloc(&st->ir, sizeof *v);
+    switch (kind) {
+    case V_NODE: return sizeof(Val) + sizeof(Val *) * n;
+    case V_WRAP: case V_EXT: case V_ANY: return sizeof(Val) + sizeof(void *);
+    default: return sizeof(Val);
+    }
+}
+
+static Val *val_new(St *st, int kind, uint32_t n)
+{
+    Val *v = mpc_ir_alloc(&st->ir, val_size(kind, n));
     memset(v, 0, sizeof *v);
     v->kind = (uint8_t)kind;
     return v;
@@ -76,7 +86,7 @@ static Val *val_new(St *st, int kind)
 
 Val *val_leaf(St *st, int kind, int base, uint32_t start, uint32_t len)
 {
-    Val *v = val_new(st, kind);
+    Val *v = val_new(st, kind, 0);
     v->base = (uint8_t)base;
     v->pos = v->a = start;
     v->b = len;
@@ -95,8 +105,8 @@ static void ext_register(St *st, Val *v)
 Val *val_any(St *st, void *p)
 {
     if (!p) return NULL;
-    Val *v = val_new(st, V_ANY);
-    v->u.p = p;
+    Val *v = val_new(st, V_ANY, 0);
+    *val_ptr(v) = p;
     ext_register(st, v);
     return v;
 }
@@ -106,7 +116,7 @@ void val_free_ext(St *st, uint32_t from)
 {
     for (uint32_t i = from; i < st->extn; i++) {
         Val *v = st->ext[i];
-        if (v->kind == V_EXT && !(v->flags & VF_USED)) mpc_ast_delete(v->u.p);
+        if (v->kind == V_EXT && !(v->flags & VF_USED)) mpc_ast_delete(*val_ptr(v));
     }
     st->extn = from;
 }
@@ -122,16 +132,15 @@ Val *val_fold(St *st, uint32_t k, uint32_t vbase)
         st->vn = vbase;
         return r;
     }
-    Val *v = val_new(st, V_NODE);
+    Val *v = val_new(st, V_NODE, nn);
     v->base = B_NODE;
     v->a = nn;
     if (nn) {
-        v->u.in = mpc_ir_alloc(&st->ir, sizeof *v->u.in * nn);
-        memcpy(v->u.in, st->vs + vbase, sizeof *v->u.in * nn);
-        v->b = v->pos = first_pos(v->u.in[0]);
+        memcpy(val_in(v), st->vs + vbase, sizeof(Val *) * nn);
+        v->b = v->pos = first_pos(val_in(v)[0]);
     }
     for (uint32_t i = 0; i < nn; i++) {
-        uint32_t c = v->u.in[i]->nkids;
+        uint32_t c = val_in(v)[i]->nkids;
         v->nkids += c <= 1 ? 1 : c;
     }
     st->vn = vbase;
@@ -142,8 +151,9 @@ Val *val_ref(St *st, Val *v, const char *name, uint32_t pos)
 {
     if (!v) return NULL;
     if (v->shared) {
-        Val *c = val_new(st, v->kind);
-        *c = *v;
+        size_t n = val_size(v->kind, v->a);
+        Val *c = mpc_ir_alloc(&st->ir, n);
+        memcpy(c, v, n);
         c->shared = 0;
         v = c;
     }
@@ -153,10 +163,10 @@ Val *val_ref(St *st, Val *v, const char *name, uint32_t pos)
         v->flags |= VF_POSSET;
         return v;
     }
-    Val *w = val_new(st, V_WRAP);
+    Val *w = val_new(st, V_WRAP, 0);
     w->base = B_NODE;
     w->nkids = 1;
-    w->u.x = v;
+    val_in(w)[0] = v;
     w->b = v->pos;
     w->pos = pos;
     return w;
@@ -171,7 +181,7 @@ Val *val_to_ir(St *st, Val *v)
         v->base = B_REGEX;
     } else if (v->kind == V_ANY) {
         /* a caller's parser inside a grammar must output an mpc_ast_t* (or NULL) */
-        mpc_ast_t *a = v->u.p;
+        mpc_ast_t *a = *val_ptr(v);
         v->kind = V_EXT;
         v->pos = (uint32_t)a->state.pos;
         v->nkids = a->children_num > 0 ? (uint32_t)a->children_num : 0;
@@ -185,7 +195,7 @@ void *val_to_generic(St *st, Val *v)
     if (!v) return NULL;
     switch (v->kind) {
     case V_STR: return xstrndup((const char *)st->in + v->a, v->b);
-    case V_ANY: v->flags |= VF_USED; return v->u.p;
+    case V_ANY: v->flags |= VF_USED; return *val_ptr(v);
     default: return mat_tree(st, v, 1);
     }
 }
