@@ -66,7 +66,9 @@ typedef struct Process {
     Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
     Value exc_value;          /*   its value (an exception struct for :error) */
     Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
-    Value tail_fun;           /* set by builtin_tail_call: what the VM must call next */
+    Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
+    bool tail_pending;        /* builtin_tail_call asked for a call: */
+    Value tail_fun;           /*   what the VM must call next (else nil) */
     Value tail_args;          /*   and its argument list */
     Value dictionary;         /* Process.put/get: a map, or [] when empty */
     Message *msg_head;        /* mailbox: oldest first */

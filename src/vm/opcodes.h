@@ -97,6 +97,6 @@ const char *op_signature(Opcode op);
 const char *op_name(Opcode op);
 
 /* Words the instruction at `ins` takes, operands included. */
-unsigned op_length(const unsigned *ins);
+unsigned op_length(const unsigned *ins); /* ins: uint32_t words */
 
 #endif
