@@ -38,23 +38,41 @@ static AddrRange *from_ranges(const Arena *a, size_t *n)
     return r;
 }
 
+typedef struct Roots {
+    RootRange *ranges;
+    size_t n;
+    GcRootFn fn;
+    void *ctx;
+} Roots;
+
+struct GcVisitor {
+    Cheney c;
+};
+
+void gc_visit(GcVisitor *v, Value *slot)
+{
+    *slot = cheney_copy(&v->c, *slot);
+}
+
 /* Copies the roots' closure into a new chunk of `words` words; NULL if malloc failed. */
-static ArenaChunk *copy_live(const AddrRange *from, size_t nfrom, RootRange *roots, size_t nroots,
-                             size_t words, Value **low, Value **high)
+static ArenaChunk *copy_live(const AddrRange *from, size_t nfrom, const Roots *roots, size_t words,
+                             Value **low, Value **high)
 {
     ArenaChunk *region = malloc(sizeof *region + words * sizeof(Value));
     if (!region)
         return NULL;
     region->next = NULL;
     region->words = words;
-    Cheney c;
-    cheney_init(&c, region->data, region->data + words, from, nfrom);
-    for (size_t r = 0; r < nroots; r++)
-        for (size_t i = 0; i < roots[r].count; i++)
-            roots[r].start[i] = cheney_copy(&c, roots[r].start[i]);
-    cheney_scan(&c);
-    *low = c.low;
-    *high = c.high;
+    GcVisitor v;
+    cheney_init(&v.c, region->data, region->data + words, from, nfrom);
+    for (size_t r = 0; r < roots->n; r++)
+        for (size_t i = 0; i < roots->ranges[r].count; i++)
+            gc_visit(&v, &roots->ranges[r].start[i]);
+    if (roots->fn)
+        roots->fn(roots->ctx, &v);
+    cheney_scan(&v.c);
+    *low = v.c.low;
+    *high = v.c.high;
     return region;
 }
 
@@ -83,12 +101,12 @@ static void install(Arena *a, ArenaChunk *region, Value *low, Value *high)
 }
 
 /* Second pass: moves the live data of the single-chunk arena `a` into `words` words. */
-static void shrink(Arena *a, RootRange *roots, size_t nroots, size_t words)
+static void shrink(Arena *a, const Roots *roots, size_t words)
 {
     ArenaChunk *old = a->chunks;
     AddrRange from = {(uintptr_t)old->data, (uintptr_t)(old->data + old->words)};
     Value *low, *high;
-    ArenaChunk *region = copy_live(&from, 1, roots, nroots, words, &low, &high);
+    ArenaChunk *region = copy_live(&from, 1, roots, words, &low, &high);
     if (!region)
         return; /* keep the bigger region: still correct */
     free(old);
@@ -97,6 +115,12 @@ static void shrink(Arena *a, RootRange *roots, size_t nroots, size_t words)
 
 int gc_collect(Arena *a, RootRange *roots, size_t nroots)
 {
+    return gc_collect_with(a, roots, nroots, NULL, NULL);
+}
+
+int gc_collect_with(Arena *a, RootRange *ranges, size_t nroots, GcRootFn fn, void *ctx)
+{
+    Roots roots = {ranges, nroots, fn, ctx};
     if (a->heap_words == 0)
         a->heap_words = ARENA_FIRST_WORDS;
     size_t nfrom;
@@ -105,7 +129,7 @@ int gc_collect(Arena *a, RootRange *roots, size_t nroots)
         return GC_NOMEM;
     size_t words = a->used_words > a->heap_words ? a->used_words : a->heap_words;
     Value *low, *high;
-    ArenaChunk *region = copy_live(from, nfrom, roots, nroots, words, &low, &high);
+    ArenaChunk *region = copy_live(from, nfrom, &roots, words, &low, &high);
     free(from);
     if (!region)
         return GC_NOMEM;
@@ -113,7 +137,7 @@ int gc_collect(Arena *a, RootRange *roots, size_t nroots)
     install(a, region, low, high);
     a->heap_words = next_heap_size(a->heap_words, a->used_words);
     if (region->words >= 4 * a->heap_words)
-        shrink(a, roots, nroots, a->heap_words);
+        shrink(a, &roots, a->heap_words);
     if (a->max_heap_words && a->used_words > a->max_heap_words)
         return GC_HEAP_LIMIT;
     return GC_OK;

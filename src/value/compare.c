@@ -192,10 +192,25 @@ static int cmp_step(VStack *s, Value a, Value b, bool exact)
     }
 }
 
+/* Values whose comparison never needs the work stack. */
+static bool is_leaf(Value v)
+{
+    if (val_is_cons(v))
+        return false;
+    if (!val_is_boxed(v) || v == 0)
+        return true;
+    HeapType t = val_box_type(v);
+    return t != HDR_TUPLE && t != HDR_MAP && t != HDR_FUN;
+}
+
 static int compare(Value a, Value b, bool exact)
 {
     if (a == b)
         return 0;
+    if (val_is_small(a) && val_is_small(b))
+        return sign_i64(val_small_get(a), val_small_get(b));
+    if (is_leaf(a) && is_leaf(b))
+        return cmp_step(NULL, a, b, exact); /* leaves push nothing */
     VStack s;
     vstack_init(&s);
     push3(&s, a, b, exact);

@@ -133,8 +133,8 @@ static void push(EStack *s, Entry e)
     s->items[s->len++] = e;
 }
 
-/* Pushes the parts of a CONS/NEST/GROUP entry (for both layout and fitting). */
-static void expand(const Docs *d, EStack *s, Entry e, const DocNode *n)
+/* Pushes the parts of a CONS or NEST entry (for both layout and fitting); NIL has none. */
+static void expand(EStack *s, Entry e, const DocNode *n)
 {
     if (n->kind == K_CONS) {
         push(s, (Entry){e.indent, e.mode, n->b, false});
@@ -142,7 +142,6 @@ static void expand(const Docs *d, EStack *s, Entry e, const DocNode *n)
     } else if (n->kind == K_NEST) {
         push(s, (Entry){e.indent + n->b, e.mode, n->a, false});
     }
-    (void)d;
 }
 
 /* Elixir's fits?/4: does the text fit in `w` columns from column `k`? `fit` holds the
@@ -180,11 +179,8 @@ static bool fits(const Docs *d, EStack *fit, const EStack *main, size_t rest, si
             push(fit, (Entry){b, 0, 0, true});
             push(fit, (Entry){e.indent, M_FLAT, n->a, false});
             break;
-        case K_CONS:
-        case K_NEST:
-            expand(d, fit, e, n);
-            break;
-        default:
+        default: /* CONS, NEST */
+            expand(fit, e, n);
             break;
         }
     }
@@ -241,7 +237,7 @@ void doc_format(const Docs *d, DocId x, size_t width, StrBuf *out)
             break;
         case K_CONS:
         case K_NEST:
-            expand(d, &st, e, n);
+            expand(&st, e, n);
             break;
         case K_BREAK:
         case K_FLEX:

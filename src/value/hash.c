@@ -20,6 +20,15 @@ static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
     return mix(mix(h, f), n);
 }
 
+static uint64_t float_bits(double d)
+{
+    uint64_t bits;
+    if (d == 0.0)
+        d = 0.0; /* 0.0 === -0.0 on OTP 24 */
+    memcpy(&bits, &d, sizeof bits);
+    return bits;
+}
+
 /* Mixes the non-pointer part of boxed `v` into h and pushes its parts. */
 static uint64_t hash_boxed(VStack *s, uint64_t h, Value v)
 {
@@ -28,14 +37,8 @@ static uint64_t hash_boxed(VStack *s, uint64_t h, Value v)
     switch (t) {
     case HDR_INT:
         return mix(h, (uint64_t)val_bigint_get(v));
-    case HDR_FLOAT: {
-        double d = val_float_get(v);
-        uint64_t bits;
-        if (d == 0.0)
-            d = 0.0; /* 0.0 === -0.0 on OTP 24 */
-        memcpy(&bits, &d, sizeof bits);
-        return mix(h, bits);
-    }
+    case HDR_FLOAT:
+        return mix(h, float_bits(val_float_get(v)));
     case HDR_BINARY:
         return hash_bytes(h, val_binary_bytes(v), val_binary_len(v));
     case HDR_REF:
@@ -54,12 +57,10 @@ static uint64_t hash_boxed(VStack *s, uint64_t h, Value v)
         }
         return mix(h, map_size(v));
     }
-    case HDR_FUN: {
-        const FunHead *f = val_fun_info(v);
+    case HDR_FUN:
         for (uint64_t i = 0; i < val_fun_nfree(v); i++)
             vstack_push(s, val_fun_free(v)[i]);
-        return mix(mix(mix(h, f->module), f->index), f->uniq);
-    }
+        return mix(mix(mix(h, val_fun_info(v)->module), val_fun_info(v)->index), val_fun_info(v)->uniq);
     default:
         return h;
     }

@@ -172,8 +172,8 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
         } else { /* improper tail: "last | tail" is one item */
             DocId l = to_doc(c, h, limit), r = to_doc(c, t, limit);
             bool simple = it.simple && doc_is_simple(c->d, l) && doc_is_simple(c->d, r);
-            it.simple = simple;
             items_add(c, &it, join(c->d, l, r, simple, " |"));
+            it.simple = simple; /* the joined item has a break, but Elixir judges its parts */
         }
     }
     return container(c, doc_cstr(c->d, "["), &it, "]", kw ? BRK_STRICT : BRK_MAYBE);
@@ -315,16 +315,29 @@ static DocId binary_doc(Ins *c, Value v, int64_t limit)
     return doc_text_since(c->d, off);
 }
 
+/* #Function<index.uniq/arity in Mod.fun/arity>, &Mod.fun/arity for a capture of a named
+ * function, #Function<index.uniq in file:PATH> at a script's top level (value.h). */
 static DocId fun_doc(Ins *c, Value v)
 {
     const FunHead *f = val_fun_info(v);
     StrBuf *t = &c->d->text;
     size_t off = t->len;
-    strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 "/%" PRIu32 " in ", f->index, f->uniq, f->arity);
-    itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
-    strbuf_putc(t, '.');
-    itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
-    strbuf_printf(t, "/%" PRIu32 ">", f->def_arity);
+    if (f->index == FUN_INDEX_EXTERNAL) {
+        strbuf_putc(t, '&');
+        itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
+        strbuf_putc(t, '.');
+        itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
+        strbuf_printf(t, "/%" PRIu32, f->arity);
+    } else if (f->def_name == ATOM_NIL) {
+        strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 " in file:%s>", f->index, f->uniq,
+                      atom_name(val_atom_index(f->module)));
+    } else {
+        strbuf_printf(t, "#Function<%" PRIu32 ".%" PRIu32 "/%" PRIu32 " in ", f->index, f->uniq, f->arity);
+        itext_atom(t, val_atom_index(f->module), ATOM_FORM_LITERAL);
+        strbuf_putc(t, '.');
+        itext_atom(t, val_atom_index(f->def_name), ATOM_FORM_CALL);
+        strbuf_printf(t, "/%" PRIu32 ">", f->def_arity);
+    }
     return doc_text_since(c->d, off);
 }
 

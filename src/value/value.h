@@ -128,6 +128,14 @@ typedef struct FunHead {
     Value def_name;      /* atom: the enclosing function's name */
 } FunHead;
 
+/* Two FunHead conventions inspect knows (added by the value layer; the layout is unchanged):
+ * - index == FUN_INDEX_EXTERNAL: a capture of a named function, &Mod.fun/arity (no free
+ *   variables): inspected as `&Mod.fun/arity` from module, def_name and arity.
+ * - def_name == ATOM_NIL: a fun at the top level of a script, outside any def; `module` is
+ *   then an atom holding the script's path as given (e.g. "hello.exs"): inspected as
+ *   Elixir 1.14 does, `#Function<index.uniq in file:hello.exs>`. */
+#define FUN_INDEX_EXTERNAL UINT32_MAX
+
 /* Fun layout: header (HDR_FUN, 2 + nfree), word 1 = const FunHead * (compiled code, never
  * freed), word 2 = number of free variables, then the captured values. */
 static inline const FunHead *val_fun_info(Value v) { return (const FunHead *)(uintptr_t)val_box_ptr(v)[1]; }

@@ -165,3 +165,78 @@ Test(gc, values_outside_the_arena_are_left_alone)
     cr_assert_eq(val_tuple_elems(t)[0], lit, "a literal outside the arena is not moved");
     cr_assert_eq(literal[0], hdr_make(HDR_TUPLE, 2), "and not written to");
 }
+
+/* A mailbox-like linked list of messages kept outside the heap, visited by a GcRootFn. */
+typedef struct Msg {
+    struct Msg *next;
+    Value v;
+} Msg;
+
+static void visit_msgs(void *ctx, GcVisitor *v)
+{
+    for (Msg *m = ctx; m; m = m->next)
+        gc_visit(v, &m->v);
+}
+
+Test(gc, roots_outside_arrays_are_visited_through_a_callback)
+{
+    Msg m2 = {NULL, sample(&A, 2)}, m1 = {&m2, sample(&A, 1)};
+    for (int i = 0; i < 50; i++)
+        (void)sample(&A, i);
+    cr_assert_eq(gc_collect_with(&A, NULL, 0, visit_msgs, &m1), GC_OK, "collect");
+    Arena check;
+    arena_init(&check);
+    cr_assert(val_exact_equal(m1.v, sample(&check, 1)), "message 1 survived");
+    cr_assert(val_exact_equal(m2.v, sample(&check, 2)), "message 2 survived");
+    arena_free(&check);
+}
+
+Test(gc, the_heap_grows_with_live_data_and_shrinks_when_it_is_dropped)
+{
+    Value root = VAL_NIL;
+    RootRange rr = {&root, 1};
+    for (int i = 0; i < 100000; i++) {
+        root = val_make_cons(&A, val_small(i), root);
+        if (arena_wants_gc(&A))
+            cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect while growing");
+    }
+    cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect");
+    size_t big = arena_heap_words(&A);
+    cr_assert_geq(big, 200000, "200,000 live words need a heap at least that big (%zu)", big);
+    cr_assert_leq(A.heap_words, arena_curve_size(2 * 200000), "heap size follows the curve");
+    root = VAL_NIL;
+    cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect after dropping");
+    cr_assert_leq(arena_heap_words(&A), 64, "nothing live: back to a tiny heap (%zu words)", arena_heap_words(&A));
+}
+
+Test(gc, growth_curve_is_fibonacci_then_20_percent)
+{
+    size_t expect[] = {21, 34, 55, 89, 144, 233, 377, 610, 987, 1597};
+    size_t s = ARENA_FIRST_WORDS;
+    for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++) {
+        cr_assert_eq(s, expect[i], "step %zu: %zu, expected %zu", i, s, expect[i]);
+        s = arena_curve_size(s + 1);
+    }
+    size_t big = arena_curve_size(5000000), next = arena_curve_size(big + 1);
+    cr_assert(next > big && next <= big + big / 4, "past 1M words steps are ~20%% (%zu -> %zu)", big, next);
+}
+
+Test(gc, a_zeroed_arena_is_a_valid_empty_arena)
+{
+    Arena z = {0};
+    Value l = val_make_list(&z, (Value[]){val_small(1), val_small(2)}, 2, VAL_NIL);
+    RootRange rr = {&l, 1};
+    cr_assert_eq(gc_collect(&z, &rr, 1), GC_OK, "collect a zero-initialised arena");
+    cr_assert_eq(val_small_get(val_head(val_tail(l))), 2, "list intact");
+    arena_free(&z);
+}
+
+Test(gc, a_parked_process_heap_stays_small)
+{
+    /* spawn(fn -> receive do msg -> msg end end): a fun with one free variable and a pid */
+    static const FunHead fh = {.arity = 0};
+    Value fn = val_make_fun(&A, &fh, 1);
+    val_fun_free(fn)[0] = val_pid(5, 0);
+    size_t bytes = sizeof(Arena) + arena_heap_words(&A) * sizeof(Value) + sizeof(ArenaChunk);
+    cr_assert_leq(bytes, 256, "arena + first chunk = %zu bytes, budget 256 of the 512 per process", bytes);
+}

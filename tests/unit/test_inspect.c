@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 
 #include "rt/arena.h"
+#include "value/chars.h"
 #include "value/inspect.h"
 #include "value/map.h"
 #include "value/value.h"
@@ -68,6 +69,171 @@ Test(inspect, numbers)
         check(flt(f[i].d), f[i].s);
 }
 
+/* 600 random floats (bit patterns, and decimal-looking values at many scales) with the text
+ * Elixir 1.14 gave for inspect/1 and to_string/1; made by a seeded script run under elixir. */
+static const struct { uint64_t bits; const char *inspect, *to_string; } golden_floats[] = {
+#include "golden_floats.inc"
+};
+
+Test(inspect, floats_match_elixir_for_600_random_values)
+{
+    for (size_t i = 0; i < sizeof golden_floats / sizeof golden_floats[0]; i++) {
+        double d;
+        memcpy(&d, &golden_floats[i].bits, sizeof d);
+        check(flt(d), golden_floats[i].inspect);
+        StrBuf sb = {0};
+        int64_t bad;
+        cr_assert_eq(chars_append(&sb, flt(d), &bad), CHARS_OK, "to_string of a float");
+        cr_expect_str_eq(strbuf_cstr(&sb), golden_floats[i].to_string, "to_string(%.17g)", d);
+        strbuf_free(&sb);
+    }
+}
+
+/* ---- goldens decoded from Erlang's external term format (golden/gen_inspect.exs) ---- */
+
+static const struct { const char *etf, *plain, *pretty, *limit5; } golden_terms[] = {
+#include "golden/inspect_cases.inc"
+};
+
+static unsigned hexval(char c) { return c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'A' + 10); }
+
+static uint64_t be(const uint8_t **p, int n)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < n; i++)
+        x = (x << 8) | *(*p)++;
+    return x;
+}
+
+/* Decodes the external-term-format subset the generator emits (test helper, recursive). */
+static Value etf(const uint8_t **p)
+{
+    uint8_t tag = *(*p)++;
+    size_t n;
+    switch (tag) {
+    case 97: return I(be(p, 1));
+    case 98: return I((int32_t)be(p, 4));
+    case 70: { uint64_t b = be(p, 8); double d; memcpy(&d, &b, 8); return flt(d); }
+    case 100: case 118: case 119: { /* ATOM_EXT is Latin-1: the generator's atoms are ASCII there */
+        n = be(p, tag == 119 ? 1 : 2);
+        StrBuf name = {0};
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (*p)[i];
+            if (tag == 100 && ch >= 0x80) { /* Latin-1 to UTF-8 */
+                strbuf_putc(&name, (char)(0xC0 | (ch >> 6)));
+                strbuf_putc(&name, (char)(0x80 | (ch & 0x3F)));
+            } else {
+                strbuf_putc(&name, (char)ch);
+            }
+        }
+        Value a = val_make_atom(strbuf_cstr(&name), name.len);
+        strbuf_free(&name);
+        *p += n;
+        return a;
+    }
+    case 104: case 105: {
+        n = be(p, tag == 104 ? 1 : 4);
+        Value t = val_make_tuple(&A, (uint32_t)n);
+        for (size_t i = 0; i < n; i++)
+            val_tuple_elems(t)[i] = etf(p);
+        return t;
+    }
+    case 106: return VAL_NIL;
+    case 107: {
+        n = be(p, 2);
+        Value *items = malloc(n * sizeof *items);
+        for (size_t i = 0; i < n; i++)
+            items[i] = I(*(*p)++);
+        Value l = val_make_list(&A, items, n, VAL_NIL);
+        free(items);
+        return l;
+    }
+    case 108: {
+        n = be(p, 4);
+        Value *items = malloc((n + 1) * sizeof *items);
+        for (size_t i = 0; i < n; i++)
+            items[i] = etf(p);
+        Value tail = etf(p);
+        Value l = val_make_list(&A, items, n, tail);
+        free(items);
+        return l;
+    }
+    case 109: {
+        n = be(p, 4);
+        Value b = val_make_binary(&A, (const char *)*p, n);
+        *p += n;
+        return b;
+    }
+    case 110: {
+        n = be(p, 1);
+        int sign = *(*p)++;
+        uint64_t x = 0;
+        for (size_t i = 0; i < n; i++)
+            x |= (uint64_t)(*(*p)++) << (8 * i);
+        return val_make_int(&A, sign ? -(int64_t)x : (int64_t)x);
+    }
+    case 116: {
+        n = be(p, 4);
+        Value *kv = malloc(2 * n * sizeof *kv + 1);
+        for (size_t i = 0; i < n; i++) {
+            kv[i] = etf(p);
+            kv[n + i] = etf(p);
+        }
+        Value m = map_from_pairs(&A, kv, kv + n, n);
+        free(kv);
+        return m;
+    }
+    default:
+        cr_assert_fail("golden term uses ETF tag %u the test does not decode", tag);
+        return VAL_NIL;
+    }
+}
+
+static Value decode_hex(const char *hex)
+{
+    size_t n = strlen(hex) / 2;
+    uint8_t *bytes = malloc(n);
+    for (size_t i = 0; i < n; i++)
+        bytes[i] = (uint8_t)(hexval(hex[2 * i]) << 4 | hexval(hex[2 * i + 1]));
+    const uint8_t *p = bytes + 1; /* skip the version byte 131 */
+    Value v = etf(&p);
+    free(bytes);
+    return v;
+}
+
+/* The structs the generator defines, in defstruct order, as the VM would report them. */
+static Value golden_struct_fields(void *ctx, Value name)
+{
+    (void)ctx;
+    static const char *const defs[][4] = {
+        {"Elixir.Point", "y", "x", NULL},        {"Elixir.User", "name", "age", "tags"},
+        {"Elixir.RuntimeError", "message", NULL}, {"Elixir.ArgumentError", "message", NULL},
+    };
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+        if (val_atom_cstr(defs[i][0]) != name)
+            continue;
+        Value fields[3];
+        size_t n = 0;
+        for (size_t j = 1; j < 4 && defs[i][j]; j++)
+            fields[n++] = val_atom_cstr(defs[i][j]);
+        return val_make_list(&A, fields, n, VAL_NIL);
+    }
+    return THE_NON_VALUE;
+}
+
+Test(inspect, terms_match_elixir_at_width_0_and_80_and_limit_5)
+{
+    InspectOpts plain = INSPECT_DEFAULTS, pretty = INSPECT_PRETTY, short5 = INSPECT_PRETTY;
+    plain.struct_fields = pretty.struct_fields = short5.struct_fields = golden_struct_fields;
+    short5.limit = 5;
+    for (size_t i = 0; i < sizeof golden_terms / sizeof golden_terms[0]; i++) {
+        Value v = decode_hex(golden_terms[i].etf);
+        check_with(v, &plain, golden_terms[i].plain);
+        check_with(v, &pretty, golden_terms[i].pretty);
+        check_with(v, &short5, golden_terms[i].limit5);
+    }
+}
+
 Test(inspect, strings_and_binaries)
 {
     check(bin("quote\"d\n\t\x1b\\ #{x} \a\b\f\v\r \x7f é #x"), "\"quote\\\"d\\n\\t\\e\\\\ \\#{x} \\a\\b\\f\\v\\r \\d é #x\"");
@@ -122,6 +288,14 @@ Test(inspect, pids_refs_funs)
     fh.def_name = atom("expr");
     fh.def_arity = 6;
     check(val_make_fun(&A, &fh, 0), "#Function<1.40668738/1 in :erl_eval.expr/6>");
+    static FunHead ext = {.arity = 1, .index = FUN_INDEX_EXTERNAL};
+    ext.module = atom("Elixir.IO");
+    ext.def_name = atom("puts");
+    check(val_make_fun(&A, &ext, 0), "&IO.puts/1");
+    static FunHead top = {.arity = 1, .index = 1, .uniq = 10206060};
+    top.module = atom("i.exs");
+    top.def_name = ATOM_NIL;
+    check(val_make_fun(&A, &top, 0), "#Function<1.10206060 in file:i.exs>");
 }
 
 Test(inspect, limit_50_truncates_and_nested_collections_get_what_is_left)
@@ -161,7 +335,6 @@ Test(inspect, width_80_breaks_like_io_inspect)
 }
 
 /* ---- to_string (String.Chars), goldens from `elixir -e 'IO.puts to_string(...)'` ---- */
-#include "value/chars.h"
 
 static void check_chars(Value v, const char *want)
 {
@@ -228,4 +401,26 @@ Test(inspect, to_string_errors_carry_elixirs_messages)
                       "  * a list containing one of these three elements\n\n"
                       "Please check the given list or call inspect/1 to get the list representation, got:\n\n"
                       "[1 | 2]\n");
+}
+
+Test(inspect, huge_and_deep_values_print_without_overflowing_the_stack)
+{
+    Value deep = VAL_NIL, longl = VAL_NIL;
+    for (int i = 0; i < 1000000; i++) {
+        deep = val_make_cons(&A, deep, VAL_NIL);
+        longl = val_make_cons(&A, I(i % 10), longl);
+    }
+    StrBuf sb = {0};
+    inspect_append(&sb, deep, NULL); /* limit 50: 50 levels, then [...] */
+    cr_assert_eq(sb.len, 2 * 50 + 5, "1M-deep list at limit 50: %s", strbuf_cstr(&sb));
+    cr_assert_eq(strncmp(strbuf_cstr(&sb) + 48, "[[[...]]]", 9), 0, "the innermost level is [...]");
+    strbuf_truncate(&sb, 0);
+    InspectOpts all = INSPECT_DEFAULTS;
+    all.limit = -1;
+    inspect_append(&sb, deep, &all);
+    cr_assert_gt(sb.len, 1000, "unlimited inspect of a 1M-deep list prints (capped depth)");
+    strbuf_truncate(&sb, 0);
+    inspect_append(&sb, longl, &all);
+    cr_assert_eq(sb.len, 2 + 1000000 + 2 * 999999, "1M one-digit elements, unlimited: %zu bytes", sb.len);
+    strbuf_free(&sb);
 }

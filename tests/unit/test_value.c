@@ -189,3 +189,23 @@ Test(value, million_element_and_million_deep_lists_compare_and_hash_without_over
     cr_assert_eq(val_flat_size(a), 2000000, "flat size of 1M cons cells");
     cr_assert_eq(val_flat_size(c), 2000000, "flat size of 1M-deep list");
 }
+
+Test(value, the_atom_table_stops_at_its_limit)
+{
+    char name[32];
+    uint32_t last = 0;
+    size_t made = 0;
+    for (uint32_t i = 0; i < ATOM_LIMIT + 10; i++) {
+        snprintf(name, sizeof name, "limit_%u", i);
+        uint32_t x = atom_intern(name, strlen(name));
+        if (x == UINT32_MAX)
+            break;
+        last = x;
+        made++;
+    }
+    cr_assert_eq(last, ATOM_LIMIT - 1, "the last atom has index %u, expected %u", last, ATOM_LIMIT - 1);
+    cr_assert_eq(atom_count(), ATOM_LIMIT, "count at the limit");
+    cr_assert_eq(val_atom_cstr("one_more_atom"), THE_NON_VALUE, "a new atom past the limit fails");
+    cr_assert_eq(val_atom_cstr("limit_7"), val_atom(atom_lookup("limit_7", 7)), "existing atoms still resolve");
+    (void)made;
+}
