@@ -311,12 +311,12 @@ Module *compile_module_functions(ModuleDef *def, const Value *attrs, uint32_t na
     jmp_buf jb;
     ModCtx m;
     functions_init(&m, def, &pool, &jb, err);
-    Module *mod = new_module(def);
-    m.target = mod;
+    m.target = new_module(def);
     if (setjmp(jb)) {
         pool_free_all(&pool);
         return NULL;
     }
+    Module *mod = m.target;
     Value *lits = keep_attrs(&m, attrs, nattrs);
     if (def->struct_slot != NO_REG) {
         m.struct_template = build_template(&m, def, lits[def->struct_slot], mod);

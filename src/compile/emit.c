@@ -134,7 +134,8 @@ Code *fn_finish(FnState *f, Value def_name, uint32_t def_arity)
     c->head.index = f->kind == CODE_FN ? f->mod->fn_counter++ : 0;
     c->head.uniq = uniq_of(f->mod);
     c->head.def_arity = def_arity;
-    c->head.module = f->mod->module;
+    /* A top-level fun names its file instead (value.h). */
+    c->head.module = f->mod->module != ATOM_NIL ? f->mod->module : val_atom_cstr(f->mod->file);
     c->head.def_name = def_name;
     c->kind = f->kind;
     c->nregs = f->maxreg + 1;

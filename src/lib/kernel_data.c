@@ -2,6 +2,7 @@
  * put_elem, tuple_size), maps and structs (map_size, is_map_key, struct/2), ranges (..), `in`,
  * inspect/to_string, apply, and the helpers compiled code calls (__for_result__,
  * __struct_new__). Also the shared helpers of libs.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/kernel.h"

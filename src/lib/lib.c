@@ -8,7 +8,6 @@
 void lib_init(void)
 {
     lib_kernel_init();
-    lib_kernel_data_init();
     lib_exception_init();
     lib_io_init();
     lib_system_init();

@@ -8,9 +8,9 @@
 #include "rt/process.h"
 #include "value/strbuf.h"
 #include "value/value.h"
+#include "vm/module.h"
 
 void lib_kernel_init(void);
-void lib_kernel_data_init(void);
 void lib_exception_init(void);
 void lib_io_init(void);
 void lib_system_init(void);

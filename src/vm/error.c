@@ -175,22 +175,6 @@ Value err_badarity(Process *p, Value fun, Value args)
     return raise_fields(p, "Elixir.BadArityError", f, v, 2);
 }
 
-/* The type name Protocol.UndefinedError reports ("Integer", "Map", ...). */
-static const char *type_name(Value v)
-{
-    if (val_is_int(v)) return "Integer";
-    if (val_is_float(v)) return "Float";
-    if (val_is_atom(v)) return "Atom";
-    if (val_is_binary(v)) return "BitString";
-    if (val_is_list(v)) return "List";
-    if (val_is_tuple(v)) return "Tuple";
-    if (val_is_fun(v)) return "Function";
-    if (val_is_pid(v)) return "PID";
-    if (val_is_ref(v)) return "Reference";
-    if (val_is_map(v)) return map_struct_name(v) != THE_NON_VALUE ? NULL : "Map";
-    return "Term";
-}
-
 Value err_protocol(Process *p, const char *protocol, Value v)
 {
     static const char *const f[] = {"protocol", "value", "description"};

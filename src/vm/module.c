@@ -12,6 +12,7 @@
 #include "compile/compile.h"
 #include "embedded.h"
 #include "value/atom.h"
+#include "vm/opcodes.h"
 #include "vm/vm.h"
 
 #define CHUNK_BITS 10
@@ -262,6 +263,7 @@ const Code *export_capture(Export *e)
     for (uint32_t i = 0; i < e->arity; i++) ins[3 + i] = i;
     imps[0] = e;
     stub->head.arity = stub->head.def_arity = e->arity;
+    stub->head.index = FUN_INDEX_EXTERNAL;
     stub->head.module = e->module;
     stub->head.def_name = e->name;
     stub->kind = CODE_FN;

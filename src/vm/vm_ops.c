@@ -3,6 +3,7 @@
  * calls, errors, handlers, comprehension iteration, strings, and module definition. Each
  * helper reads its operands at `pc` and returns the next pc (or VM_RELOAD / NULL). */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "compile/compile.h"
@@ -221,7 +222,7 @@ const uint32_t *op_fclause(Process *p, Value *regs, const uint32_t *pc)
         uint32_t da = code->head.def_name == ATOM_NIL ? 1 : code->head.def_arity;
         snprintf(buf, sizeof buf, "-%s/%u-fun-%u-", def, da, code->head.index);
         fname = val_atom_cstr(buf);
-        if (module == ATOM_NIL) module = val_atom_cstr("elixir_compiler_0");
+        if (code->head.def_name == ATOM_NIL) module = val_atom_cstr("elixir_compiler_0");
     }
     return err_fclause(p, module, fname, code->head.arity, args), NULL;
 }
