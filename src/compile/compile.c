@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/perm.h"
 #include "compile/cstate.h"
 #include "parse/parse.h"
 
@@ -47,9 +48,7 @@ _Noreturn void cerror_mod(ModCtx *m, uint32_t line, const char *fmt, ...)
 /* Returns a permanent copy of `s` (file names live as long as the code). */
 static const char *keep_str(const char *s)
 {
-    char *d = strdup(s ? s : "nofile");
-    if (!d) abort();
-    return d;
+    return perm_strdup(s ? s : "nofile");
 }
 
 /* Collects the names of every variable visible at the end of top level code (shell). */
@@ -99,8 +98,7 @@ Code *compile_toplevel(const AstNode *root, const CompileOpts *opts, CompileErro
     m.module = ATOM_NIL;
     m.def_name = ATOM_NIL;
     m.struct_template = THE_NON_VALUE;
-    m.lit = calloc(1, sizeof(Arena));
-    if (!m.lit) abort();
+    m.lit = perm_alloc(sizeof(Arena));
     arena_init(m.lit);
     if (setjmp(jb)) {
         pool_free_all(&pool);
@@ -129,6 +127,13 @@ Code *compile_source(const char *file, const char *src, size_t len, CompileError
         return NULL;
     }
     CompileOpts opts = {.file = file};
+    Code *code = compile_toplevel(pr.root, &opts, err);
+    if (!code) {
+        parse_result_free(&pr);
+        return NULL;
+    }
     /* The AST stays alive: the modules it defines are compiled when their defmodule runs. */
-    return compile_toplevel(pr.root, &opts, err);
+    perm_keep(pr.arena);
+    free(pr.error);
+    return code;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/perm.h"
 #include "compile/cstate.h"
 #include "rt/heapfrag.h"
 #include "value/map.h"
@@ -15,6 +16,7 @@ static Value keep_value(ModCtx *m, Value v)
     Value out;
     HeapFragment *frag;
     if (frag_copy(v, &out, &frag) != 0) cerror_mod(m, 0, "out of memory");
+    perm_keep(frag);
     return out;
 }
 
@@ -280,15 +282,13 @@ static void functions_init(ModCtx *m, ModuleDef *def, Pool *pool, jmp_buf *jb, C
     m->naliases = def->naliases;
     m->imports = def->imports;
     m->nimports = def->nimports;
-    m->lit = calloc(1, sizeof(Arena));
-    if (!m->lit) abort();
+    m->lit = perm_alloc(sizeof(Arena));
     arena_init(m->lit);
 }
 
 static Module *new_module(const ModuleDef *def)
 {
-    Module *mod = calloc(1, sizeof *mod);
-    if (!mod) abort();
+    Module *mod = perm_alloc(sizeof *mod);
     mod->name = def->name;
     mod->file = def->file;
     mod->struct_template = THE_NON_VALUE;
@@ -325,8 +325,7 @@ Module *compile_module_functions(ModuleDef *def, const Value *attrs, uint32_t na
     group_defs(&m, def);
     if (def->struct_slot != NO_REG) declare_struct_funs(&m, def->is_exception);
     declare_use_funs(&m, def, lits);
-    mod->funs = calloc(m.ndefs + 1, sizeof *mod->funs);
-    if (!mod->funs) abort();
+    mod->funs = perm_alloc((m.ndefs + 1) * sizeof *mod->funs);
     mod->nfuns = m.ndefs;
     for (uint32_t i = 0; i < m.ndefs; i++) {
         mod->funs[i] = compile_one(&m, def, &m.defs[i], lits);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/perm.h"
 #include "compile/cstate.h"
 #include "vm/module.h"
 
@@ -109,11 +110,7 @@ uint32_t ptr_add(FnState *f, void *ptr)
 /* A permanent copy of `n` elements of `size` bytes (NULL when empty). */
 static void *keep(const void *src, size_t n, size_t size)
 {
-    if (n == 0) return NULL;
-    void *d = malloc(n * size);
-    if (!d) abort();
-    memcpy(d, src, n * size);
-    return d;
+    return perm_copy(src, n, size);
 }
 
 /* A small stable number identifying the file and module, as Elixir's fun "uniq". */
@@ -128,8 +125,7 @@ static uint32_t uniq_of(const ModCtx *m)
 Code *fn_finish(FnState *f, Value def_name, uint32_t def_arity)
 {
     for (uint32_t i = 0; i < f->npatches; i++) f->ins[f->patches[i].at] = f->labels[f->patches[i].label];
-    Code *c = calloc(1, sizeof *c);
-    if (!c) abort();
+    Code *c = perm_alloc(sizeof *c);
     c->head.arity = f->arity;
     c->head.index = f->kind == CODE_FN ? f->mod->fn_counter++ : 0;
     c->head.uniq = uniq_of(f->mod);

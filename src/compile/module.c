@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/perm.h"
 #include "compile/cstate.h"
 
 /* Attributes that only document or annotate: never evaluated. */
@@ -25,8 +26,8 @@ static bool ignored_attr(const char *name)
 
 static void *grow_perm(void *arr, uint32_t n, size_t size)
 {
-    void *p = realloc(arr, (n + 1) * size);
-    if (!p) abort();
+    void *p = perm_alloc((n + 1) * size);
+    if (arr) memcpy(p, arr, n * size);
     return p;
 }
 
@@ -40,7 +41,7 @@ static void alias_add(ModCtx *m, const char *short_name, Value full)
     if (!m->mdef) return;
     ModuleDef *d = m->mdef;
     d->aliases = grow_perm(d->aliases, d->naliases, sizeof *d->aliases);
-    d->aliases[d->naliases++] = (Alias){strdup(short_name), full};
+    d->aliases[d->naliases++] = (Alias){perm_strdup(short_name), full};
 }
 
 static void import_add(ModCtx *m, Value mod)
@@ -130,18 +131,17 @@ static Value defmodule_name(FnState *f, const AstNode *n)
 uint32_t cdefmodule(FnState *f, const AstNode *n)
 {
     ModCtx *m = f->mod;
-    ModuleDef *def = calloc(1, sizeof *def);
-    if (!def) abort();
+    ModuleDef *def = perm_alloc(sizeof *def);
     def->node = n;
     def->file = m->file;
     def->name = defmodule_name(f, n);
     def->struct_slot = NO_REG;
     def->aliases = grow_perm(NULL, m->naliases, sizeof *def->aliases);
     for (uint32_t i = 0; i < m->naliases; i++)
-        def->aliases[i] = (Alias){strdup(m->aliases[i].short_name), m->aliases[i].full};
+        def->aliases[i] = (Alias){perm_strdup(m->aliases[i].short_name), m->aliases[i].full};
     def->naliases = m->naliases;
     def->imports = grow_perm(NULL, m->nimports, sizeof *def->imports);
-    memcpy(def->imports, m->imports, m->nimports * sizeof *def->imports);
+    if (m->nimports) memcpy(def->imports, m->imports, m->nimports * sizeof *def->imports);
     def->nimports = m->nimports;
     uint32_t d = reg_new(f);
     emit_op(f, OP_DEFMOD, n);
@@ -215,11 +215,10 @@ static void record_def(FnState *f, const AstNode *n)
     uint32_t count = 0;
     scan_attrs(m, n->a, &names, &count);
     DefSite site = {n, NULL, count};
-    site.attrs = calloc(count + 1, sizeof *site.attrs);
-    if (!site.attrs) abort();
+    site.attrs = perm_alloc((count + 1) * sizeof *site.attrs);
     for (uint32_t i = 0; i < count; i++) {
         uint32_t r = var_lookup(f, attr_var(m, names[i]));
-        site.attrs[i] = (AttrRef){strdup(names[i]), r == NO_REG ? NO_REG : slot_of(m, r)};
+        site.attrs[i] = (AttrRef){perm_strdup(names[i]), r == NO_REG ? NO_REG : slot_of(m, r)};
     }
     d->defs = grow_perm(d->defs, d->ndefs, sizeof *d->defs);
     d->defs[d->ndefs++] = site;
@@ -255,14 +254,13 @@ static void body_init(ModCtx *m, ModuleDef *def, Pool *pool, jmp_buf *jb, Compil
     m->mdef = def;
     m->def_name = ATOM_NIL;
     m->struct_template = THE_NON_VALUE;
-    m->lit = calloc(1, sizeof(Arena));
-    if (!m->lit) abort();
+    m->lit = perm_alloc(sizeof(Arena));
     arena_init(m->lit);
     m->aliases = pool_alloc(pool, (def->naliases + 1) * sizeof *m->aliases);
-    memcpy(m->aliases, def->aliases, def->naliases * sizeof *m->aliases);
+    if (def->naliases) memcpy(m->aliases, def->aliases, def->naliases * sizeof *m->aliases);
     m->naliases = def->naliases;
     m->imports = pool_alloc(pool, (def->nimports + 1) * sizeof *m->imports);
-    memcpy(m->imports, def->imports, def->nimports * sizeof *m->imports);
+    if (def->nimports) memcpy(m->imports, def->imports, def->nimports * sizeof *m->imports);
     m->nimports = def->nimports;
     def->defs = NULL;
     def->ndefs = 0;

@@ -2,6 +2,7 @@
  * index in a two-level array of atomically published pointers; each module's exports form an
  * append-only array (readers load the count with acquire after the writer stored the item and
  * released the count), so lookups never lock. Writers take module_lock. */
+#include "rt/perm.h"
 #include "vm/module.h"
 
 #include <pthread.h>
@@ -90,8 +91,7 @@ static void append(ModEntry *me, Export *x)
     uint32_t n = a ? atomic_load_explicit(&a->n, memory_order_relaxed) : 0;
     if (!a || n == a->cap) {
         uint32_t cap = a ? a->cap * 2 : 16;
-        ExportArray *b = malloc(sizeof *b + cap * sizeof(Export *));
-        if (!b) abort();
+        ExportArray *b = perm_alloc(sizeof *b + cap * sizeof(Export *));
         b->cap = cap;
         if (a) memcpy(b->items, a->items, n * sizeof(Export *));
         atomic_init(&b->n, n);
@@ -255,10 +255,9 @@ const Code *export_capture(Export *e)
 {
     const Code *c = atomic_load_explicit(&e->capture, memory_order_acquire);
     if (c) return c;
-    Code *stub = calloc(1, sizeof *stub);
-    uint32_t *ins = calloc(3 + e->arity, sizeof *ins);
-    Export **imps = calloc(1, sizeof *imps);
-    if (!stub || !ins || !imps) abort();
+    Code *stub = perm_alloc(sizeof *stub);
+    uint32_t *ins = perm_alloc((3 + e->arity) * sizeof *ins);
+    Export **imps = perm_alloc(sizeof *imps);
     ins[0] = OP_TCALLX, ins[1] = 0, ins[2] = e->arity;
     for (uint32_t i = 0; i < e->arity; i++) ins[3 + i] = i;
     imps[0] = e;
@@ -277,8 +276,7 @@ const Code *export_capture(Export *e)
     const Code *expected = NULL;
     if (!atomic_compare_exchange_strong_explicit(&e->capture, &expected, stub, memory_order_acq_rel,
                                                  memory_order_acquire)) {
-        free(ins), free(imps), free(stub);
-        return expected;
+        return expected; /* the loser's stub stays in the permanent table, unused */
     }
     return stub;
 }

@@ -1,4 +1,5 @@
 /* run.c: running a script or an -e expression (run.h). */
+#include "rt/perm.h"
 #include "vm/run.h"
 
 #include <stdio.h>
@@ -91,10 +92,13 @@ static int run_source(const char *file, const char *src, size_t len)
     CompileError err;
     Code *code = compile_toplevel(pr.root, &opts, &err);
     if (!code) {
+        parse_result_free(&pr);
         if (err.exception) fprintf(stderr, "** (%s) %s\n", err.exception + 7, err.message);
         else fprintf(stderr, "** (CompileError) %s:%u: %s\n", err.file, err.line, err.message);
         return 1;
     }
+    perm_keep(pr.arena); /* modules defined by this file are compiled from its AST later */
+    free(pr.error);
     Process *p = proc_new();
     if (!p || !vm_start(p, code, NULL, 0)) {
         fputs("ember: out of memory\n", stderr);
@@ -117,7 +121,9 @@ int run_file(const char *path, int argc, char **argv)
         fprintf(stderr, "** (File.Error) could not read file \"%s\": no such file or directory\n", path);
         return 1;
     }
-    return run_source(path, src, len);
+    int status = run_source(path, src, len);
+    free(src);
+    return status;
 }
 
 int run_eval(const char *src, int argc, char **argv)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "rt/perm.h"
 #include "value/inspect.h"
 #include "value/strbuf.h"
 
@@ -76,7 +77,7 @@ bool vm_push(Process *p, const Code *code, uint32_t base, const Value *args, uin
 {
     if (!proc_stack_reserve(p, base, code->nregs + 1)) return vm_nomem(p), false;
     Value *regs = p->stack + base;
-    memmove(regs, args, n * sizeof *regs);
+    if (n) memmove(regs, args, n * sizeof *regs);
     if (code->kind == CODE_FN) regs[code->head.arity] = closure;
     if (base + code->nregs > p->stack_hwm) p->stack_hwm = base + code->nregs;
     Frame *f = proc_push_frame(p, code, base);
@@ -103,7 +104,7 @@ static Value run_native(Process *p, BuiltinFn fn, const Value *args, uint32_t n)
     uint32_t base = p->nframes ? vm_top(p)->base + vm_top(p)->code->nregs : 0;
     if (!proc_stack_reserve(p, base, n + 1)) return vm_nomem(p), THE_NON_VALUE;
     Value *scratch = p->stack + base;
-    memmove(scratch, args, n * sizeof *scratch);
+    if (n) memmove(scratch, args, n * sizeof *scratch);
     p->tail_pending = false;
     return fn(p, scratch);
 }
@@ -200,10 +201,9 @@ bool vm_start_apply(Process *p, Value fun, Value args)
     static _Atomic(const Code *) trampoline;
     const Code *t = atomic_load_explicit(&trampoline, memory_order_acquire);
     if (!t) {
-        Code *c = calloc(1, sizeof *c);
-        uint32_t *ins = calloc(5, sizeof *ins);
-        Export **imps = calloc(1, sizeof *imps);
-        if (!c || !ins || !imps) return false;
+        Code *c = perm_alloc(sizeof *c);
+        uint32_t *ins = perm_alloc(5 * sizeof *ins);
+        Export **imps = perm_alloc(sizeof *imps);
         imps[0] = export_get(val_atom_cstr("Elixir.Kernel"), val_atom_cstr("apply"), 2);
         ins[0] = OP_TCALLX, ins[1] = 0, ins[2] = 2, ins[3] = 0, ins[4] = 1;
         c->kind = CODE_DEF;
@@ -217,8 +217,8 @@ bool vm_start_apply(Process *p, Value fun, Value args)
         c->imports = imps;
         c->nimports = 1;
         c->file = "nofile";
-        t = c;
-        atomic_store_explicit(&trampoline, t, memory_order_release);
+        const Code *expected = NULL;
+        t = atomic_compare_exchange_strong(&trampoline, &expected, c) ? c : expected;
     }
     Value a[2] = {fun, args};
     return vm_start(p, t, a, 2);

@@ -230,3 +230,54 @@ __attribute__((weak)) void parse_result_free(ParseResult *r)
 {
     (void)r;
 }
+
+/* Collecting at every call makes a deep stack quadratic: stay shallow under gcstress. */
+#ifdef EMBER_GC_STRESS
+#define DEEP 3000
+#else
+#define DEEP 1000000
+#endif
+
+/* defmodule S do def sum([]), do: 0; def sum([h | t]), do: h + sum(t) end  -- on a list of
+ * 1,000,000 ones built by def build(0, acc), do: acc; def build(n, acc), do: build(n-1, [1|acc]) */
+Test(vm, deep_recursion)
+{
+    AstNode *s1 = clause(NULL, K(AST_BLOCK, NULL, 1, I(0)), 1, K(AST_LIST, NULL, 0));
+    AstNode *cons = K(AST_LIST, NULL, 1, V("h"));
+    cons->a = V("t");
+    AstNode *s2 = clause(NULL, K(AST_BLOCK, NULL, 1, B("+", V("h"), K(AST_CALL, "sum", 1, V("t")))), 1, cons);
+    AstNode *b1 = clause(NULL, K(AST_BLOCK, NULL, 1, V("acc")), 2, I(0), V("acc"));
+    AstNode *cell = K(AST_LIST, NULL, 1, I(1));
+    cell->a = V("acc");
+    AstNode *b2 = clause(NULL, K(AST_BLOCK, NULL, 1, K(AST_CALL, "build", 2, B("-", V("n"), I(1)), cell)), 2, V("n"), V("acc"));
+    AstNode *m = module("S", K(AST_BLOCK, NULL, 4, def("sum", s1), def("sum", s2), def("build", b1), def("build", b2)));
+    AstNode *list = remote("S", "build", 2, I(DEEP), K(AST_LIST, NULL, 0));
+    AstNode *root = K(AST_BLOCK, NULL, 2, m, remote("S", "sum", 1, list));
+    cr_assert_eq(run(root), VM_DONE, "%s", result_text);
+    char want[32];
+    snprintf(want, sizeof want, "%d", DEEP);
+    cr_assert_str_eq(result_text, want);
+}
+
+/* A long loop stops when its budget is spent and resumes where it was. */
+Test(vm, yields_and_resumes)
+{
+    AstNode *c1 = clause(NULL, K(AST_BLOCK, NULL, 1, V("acc")), 2, I(0), V("acc"));
+    AstNode *c2 = clause(NULL, K(AST_BLOCK, NULL, 1, K(AST_CALL, "loop", 2, B("-", V("n"), I(1)), B("+", V("acc"), I(2)))), 2, V("n"), V("acc"));
+    AstNode *m = module("Y", K(AST_BLOCK, NULL, 2, def("loop", c1), def("loop", c2)));
+    AstNode *root = K(AST_BLOCK, NULL, 2, m, remote("Y", "loop", 2, I(100000), I(0)));
+    module_init();
+    CompileOpts opts = {.file = "y.exs"};
+    CompileError err;
+    Code *code = compile_toplevel(root, &opts, &err);
+    cr_assert(code);
+    Process *p = proc_new();
+    cr_assert(vm_start(p, code, NULL, 0));
+    int slices = 0;
+    VmStatus st;
+    while ((st = vm_run(p, 1000)) == VM_YIELD) slices++;
+    cr_assert_eq(st, VM_DONE);
+    cr_assert(slices >= 100, "expected the loop to yield about 100 times, got %d", slices);
+    cr_assert_eq(p->result, val_small(200000));
+    proc_free(p);
+}
