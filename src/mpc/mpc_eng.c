@@ -49,7 +49,7 @@ void st_init(St *st, const char *in, uint32_t len)
 void st_free(St *st)
 {
     val_free_ext(st, 0);
-    arena_free(&st->ir);
+    mpc_ir_free(&st->ir);
     free(st->ext);
     free(st->vs);
     free(st->ch);
@@ -126,14 +126,14 @@ typedef struct Mark {
     uint32_t extn;
 } Mark;
 
-static Mark mark(St *st) { return (Mark){arena_mark(&st->ir), st->memo ? st->memo->stores : 0, st->extn}; }
+static Mark mark(St *st) { return (Mark){mpc_ir_mark(&st->ir), st->memo ? st->memo->stores : 0, st->extn}; }
 
 /* Frees what a failed attempt built, unless the memo table may point into it. */
 static void release(St *st, Mark m)
 {
     if (st->memo && st->memo->stores != m.stores) return;
     val_free_ext(st, m.extn);
-    arena_release(&st->ir, m.a);
+    mpc_ir_release(&st->ir, m.a);
 }
 
 /* 1 if p surely fails at the current position without consuming (so need not run). */

@@ -169,10 +169,10 @@ typedef struct AMark {
     size_t used;
 } AMark;
 
-void *arena_alloc(Arena *a, size_t n);
-AMark arena_mark(Arena *a);
-void arena_release(Arena *a, AMark m);
-void arena_free(Arena *a);
+void *mpc_ir_alloc(Arena *a, size_t n);
+AMark mpc_ir_mark(Arena *a);
+void mpc_ir_release(Arena *a, AMark m);
+void mpc_ir_free(Arena *a);
 
 /* ---------------------------------------------------------------- the parse state */
 

@@ -7,7 +7,7 @@
 
 /* ---------------------------------------------------------------- arena */
 
-void *arena_alloc(Arena *a, size_t n)
+void *mpc_ir_alloc(Arena *a, size_t n)
 {
     n = (n + 7) & ~(size_t)7;
     ABlock *b = a->top;
@@ -31,9 +31,9 @@ void *arena_alloc(Arena *a, size_t n)
     return p;
 }
 
-AMark arena_mark(Arena *a) { return (AMark){a->top, a->top ? a->top->used : 0}; }
+AMark mpc_ir_mark(Arena *a) { return (AMark){a->top, a->top ? a->top->used : 0}; }
 
-void arena_release(Arena *a, AMark m)
+void mpc_ir_release(Arena *a, AMark m)
 {
     while (a->top != m.blk) {
         ABlock *b = a->top;
@@ -48,9 +48,9 @@ void arena_release(Arena *a, AMark m)
     if (a->top) a->top->used = m.used;
 }
 
-void arena_free(Arena *a)
+void mpc_ir_free(Arena *a)
 {
-    arena_release(a, (AMark){NULL, 0});
+    mpc_ir_release(a, (AMark){NULL, 0});
     free(a->spare);
     a->spare = NULL;
 }
@@ -68,7 +68,7 @@ void vs_push(St *st, Val *v)
 
 static Val *val_new(St *st, int kind)
 {
-    Val *v = arena_alloc(&st->ir, sizeof *v);
+    Val *v = mpc_ir_alloc(&st->ir, sizeof *v);
     memset(v, 0, sizeof *v);
     v->kind = (uint8_t)kind;
     return v;
@@ -126,7 +126,7 @@ Val *val_fold(St *st, uint32_t k, uint32_t vbase)
     v->base = B_NODE;
     v->a = nn;
     if (nn) {
-        v->u.in = arena_alloc(&st->ir, sizeof *v->u.in * nn);
+        v->u.in = mpc_ir_alloc(&st->ir, sizeof *v->u.in * nn);
         memcpy(v->u.in, st->vs + vbase, sizeof *v->u.in * nn);
         v->b = v->pos = first_pos(v->u.in[0]);
     }
