@@ -59,7 +59,7 @@ CharsStatus chars_append(StrBuf *out, Value v, int64_t *bad)
     else if (val_is_atom(v))
         strbuf_append(out, v == ATOM_NIL ? "" : atom_name(val_atom_index(v)), v == ATOM_NIL ? 0 : atom_len(val_atom_index(v)));
     else if (val_is_int(v))
-        strbuf_printf(out, "%" PRId64, val_int_get(v));
+        itext_int(out, val_int_get(v));
     else if (val_is_float(v))
         itext_float_short(out, val_float_get(v));
     else if (val_is_list(v))

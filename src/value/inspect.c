@@ -4,7 +4,8 @@
  * ends the collection. Simple items (texts only) lay out "flex" (filling lines, nested by 1);
  * others, and maps and keyword lists always, one per line nested by 2 when they do not fit.
  * Recursion is bounded by the limit (each level takes one); with an infinite limit, nesting
- * past MAX_DEPTH prints "..." so the C stack stays small. */
+ * past MAX_DEPTH prints "..." so the C stack stays small. Range and MapSet structs print as
+ * their Inspect implementations do (1..10//2, MapSet.new([1, 2])). */
 #include "value/inspect.h"
 
 #include <inttypes.h>
@@ -26,6 +27,7 @@ typedef struct Ins {
     Docs *d;
     const InspectOpts *o;
     int depth;
+    DocId comma, flex_space, space; /* made once: documents are immutable and may be shared */
 } Ins;
 
 /* The item documents of one container being built. */
@@ -62,9 +64,10 @@ static bool take(int64_t *limit)
 }
 
 /* left SEP break right: Elixir's container join. */
-static DocId join(Docs *d, DocId left, DocId right, bool flex, const char *sep)
+static DocId join(Ins *c, DocId left, DocId right, bool flex, DocId sep)
 {
-    return doc_concat(d, doc_concat(d, left, doc_cstr(d, sep)), doc_concat(d, doc_break(d, " ", flex), right));
+    Docs *d = c->d;
+    return doc_concat(d, doc_concat(d, left, sep), doc_concat(d, flex ? c->flex_space : c->space, right));
 }
 
 static DocId container(Ins *c, DocId open, Items *it, const char *close, BreakKind bk)
@@ -78,7 +81,7 @@ static DocId container(Ins *c, DocId open, Items *it, const char *close, BreakKi
     bool flex = (bk == BRK_MAYBE && it->simple) || bk == BRK_FLEX;
     DocId acc = it->v[it->n - 1];
     for (size_t i = it->n - 1; i-- > 0;)
-        acc = join(d, it->v[i], acc, flex, ",");
+        acc = join(c, it->v[i], acc, flex, c->comma);
     free(it->v);
     if (flex)
         return doc_group(d, doc_concat(d, doc_concat(d, open, doc_nest(d, acc, 1)), right));
@@ -172,7 +175,7 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
         } else { /* improper tail: "last | tail" is one item */
             DocId l = to_doc(c, h, limit), r = to_doc(c, t, limit);
             bool simple = it.simple && doc_is_simple(c->d, l) && doc_is_simple(c->d, r);
-            items_add(c, &it, join(c->d, l, r, simple, " |"));
+            items_add(c, &it, join(c, l, r, simple, doc_cstr(c->d, " |")));
             it.simple = simple; /* the joined item has a break, but Elixir judges its parts */
         }
     }
@@ -266,11 +269,59 @@ static DocId struct_doc(Ins *c, Value m, Value name, Value fields, int64_t limit
     return container(c, open, &it, "}", BRK_STRICT);
 }
 
+/* Inspect.Range: first..last, or first..last//step unless step is 1 and last >= first. */
+static DocId range_doc(Ins *c, Value m, int64_t limit)
+{
+    Value first = map_get(m, val_atom_cstr("first")), last = map_get(m, val_atom_cstr("last"));
+    Value step = map_get(m, val_atom_cstr("step"));
+    if (first == THE_NON_VALUE || last == THE_NON_VALUE || step == THE_NON_VALUE)
+        return DOC_NIL;
+    Docs *d = c->d;
+    DocId doc = doc_concat(d, to_doc(c, first, limit), doc_concat(d, doc_cstr(d, ".."), to_doc(c, last, limit)));
+    if (step == val_small(1) && val_compare(last, first) >= 0)
+        return doc;
+    return doc_concat(d, doc, doc_concat(d, doc_cstr(d, "//"), to_doc(c, step, limit)));
+}
+
+/* Inspect.MapSet: MapSet.new([...]) listing the members (no charlists), like a list. */
+static DocId mapset_doc(Ins *c, Value m, int64_t limit)
+{
+    Value set = map_get(m, val_atom_cstr("map"));
+    if (set == THE_NON_VALUE || !val_is_map(set))
+        return DOC_NIL;
+    bool kw = map_size(set) > 0;
+    Value k, v;
+    MapIter it;
+    map_iter_init(&it, set);
+    while (kw && map_iter_next(&it, &k, &v))
+        kw = val_is_tuple(k) && val_tuple_arity(k) == 2 && val_is_atom(val_tuple_elems(k)[0])
+             && !atom_is_alias(val_tuple_elems(k)[0]);
+    Items items = {.simple = !kw};
+    map_iter_init(&it, set);
+    while (map_iter_next(&it, &k, &v)) {
+        if (!take(&limit)) {
+            items_add(c, &items, doc_cstr(c->d, "..."));
+            break;
+        }
+        DocId doc = kw ? keyword_item(c, val_tuple_elems(k)[0], val_tuple_elems(k)[1], limit) : to_doc(c, k, limit);
+        items_add(c, &items, doc);
+    }
+    DocId list = container(c, doc_cstr(c->d, "["), &items, "]", kw ? BRK_STRICT : BRK_MAYBE);
+    return doc_concat(c->d, doc_cstr(c->d, "MapSet.new("), doc_concat(c->d, list, doc_cstr(c->d, ")")));
+}
+
 static DocId map_doc(Ins *c, Value m, int64_t limit)
 {
     Value name = map_struct_name(m);
     if (name == THE_NON_VALUE)
         return plain_map_doc(c, m, limit);
+    DocId special = DOC_NIL;
+    if (name == val_atom_cstr("Elixir.Range"))
+        special = range_doc(c, m, limit);
+    else if (name == val_atom_cstr("Elixir.MapSet"))
+        special = mapset_doc(c, m, limit);
+    if (special != DOC_NIL)
+        return special;
     Value fields = THE_NON_VALUE;
     if (c->o->struct_fields) {
         fields = c->o->struct_fields(c->o->ctx, name);
@@ -347,7 +398,7 @@ static DocId leaf_doc(Ins *c, Value v)
     StrBuf *t = &c->d->text;
     size_t off = t->len;
     if (val_is_int(v))
-        strbuf_printf(t, "%" PRId64, val_int_get(v));
+        itext_int(t, val_int_get(v));
     else if (val_is_float(v))
         itext_float(t, val_float_get(v));
     else if (val_is_pid(v))
@@ -388,7 +439,10 @@ void inspect_append(StrBuf *out, Value v, const InspectOpts *opts)
 {
     Docs d;
     doc_init(&d);
-    Ins c = {&d, opts ? opts : &INSPECT_DEFAULTS, 0};
+    Ins c = {&d, opts ? opts : &INSPECT_DEFAULTS, 0, 0, 0, 0};
+    c.comma = doc_cstr(&d, ",");
+    c.flex_space = doc_break(&d, " ", true);
+    c.space = doc_break(&d, " ", false);
     DocId doc = doc_group(&d, to_doc(&c, v, c.o->limit));
     doc_format(&d, doc, c.o->width, out);
     doc_free(&d);

@@ -261,7 +261,21 @@ void itext_atom(StrBuf *out, uint32_t index, AtomForm form)
     }
 }
 
-/* ---- floats ---- */
+/* ---- numbers ---- */
+
+void itext_int(StrBuf *out, int64_t i)
+{
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (i < 0)
+        *--p = '-';
+    strbuf_append(out, p, (size_t)(buf + sizeof buf - p));
+}
 
 /* Shortest digits that read back as `d` (> 0): fills digits (no dot, no trailing zeros) and
  * returns the decimal exponent of the first digit (d = 0.D1D2... * 10^(e+1)). */

@@ -33,6 +33,9 @@ size_t itext_escape(StrBuf *out, const char *s, size_t len, char quote, size_t l
 /* Appends code point `cp` escaped for a `quote`-quoted literal. */
 void itext_escape_char(StrBuf *out, uint32_t cp, char quote, uint32_t next);
 
+/* Appends integer `i` in decimal. */
+void itext_int(StrBuf *out, int64_t i);
+
 /* Appends float `d` as Elixir's inspect does: 2.5, 1.0e20, 1.0e-5, and integral values below
  * 1.0e16 in full (1000000000000000.0). */
 void itext_float(StrBuf *out, double d);
