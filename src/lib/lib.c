@@ -12,6 +12,7 @@ void lib_init(void)
     lib_io_init();
     lib_system_init();
     lib_process_init();
+    lib_map_init();
 }
 
 /* Kernel functions allowed in guards (Elixir's guard-safe list, plus the operators ember
