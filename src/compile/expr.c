@@ -1,5 +1,6 @@
 /* expr.c: compiling expressions: the dispatch on node kind, literals (built once in the
  * module's literal heap), variables, tuples and lists, blocks and tail position. */
+#include <stdio.h>
 #include <string.h>
 
 #include "compile/cstate.h"
@@ -208,9 +209,14 @@ static uint32_t cplain(FnState *f, const AstNode *n)
     case AST_ATTR: return cattr(f, n);
     case AST_TRY: return ctry(f, n);
     case AST_FOR: return cfor(f, n);
-    case AST_CAPTURE_ARG:
+    case AST_CAPTURE_ARG: {
+        char name[24];
+        snprintf(name, sizeof name, "&%lld", (long long)n->ival);
+        uint32_t r = var_lookup(f, name);
+        if (r != NO_REG) return r;
         cerror(f, n, "capture argument &%lld must be used within the capture operator &",
                (long long)n->ival);
+    }
     case AST_DEF:
         cerror(f, n, "cannot invoke def/2 outside module");
     default: cerror(f, n, "unsupported expression (%s)", ast_kind_name(n->kind));
