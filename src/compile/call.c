@@ -148,6 +148,9 @@ uint32_t ccall(FnState *f, const AstNode *n, bool tail)
         cerror(f, n, "cannot find or invoke local %s/%u inside guards", n->name, n->nkids);
     Value name = atom_of(n->name);
     const DefInfo *d = local_def(f->mod, name, n->nkids);
+    if (d && n->nkids < 64 && (module_export_arities(atom_of("Elixir.Kernel"), name) & (UINT64_C(1) << n->nkids)))
+        cerror(f, d->nclauses ? d->clauses[0] : n, "imported Kernel.%s/%u conflicts with local function",
+               n->name, n->nkids);
     if (d) {
         uint32_t *args = cargs(f, n->kids, n->nkids);
         return emit_call(f, n, OP_CALL, OP_TCALL, d->index, args, n->nkids, tail);

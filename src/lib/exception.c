@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lib/kernel.h"
+#include "rt/perm.h"
 #include "lib/libs.h"
 #include "value/map.h"
 #include "vm/error.h"
@@ -47,18 +48,41 @@ static const ExcInfo excs[EXC_COUNT] = {
     [EXC_ENUM_BOUNDS] = {"Elixir.Enum.OutOfBoundsError", {"message"}, "out of bounds error"},
 };
 
-/* The default struct of builtin exception `i`. */
+/* The default struct of builtin exception `i`, allocated in `a`. */
+static Value exc_template_in(Arena *a, int i)
+{
+    Value keys[8], vals[8];
+    uint32_t n = 0;
+    keys[n] = ATOM_STRUCT, vals[n++] = val_atom_cstr(excs[i].module);
+    keys[n] = ATOM_EXCEPTION, vals[n++] = ATOM_TRUE;
+    for (int f = 0; f < 6 && excs[i].fields[f]; f++, n++) {
+        keys[n] = val_atom_cstr(excs[i].fields[f]);
+        const char *text = strcmp(excs[i].fields[f], "message") == 0 ? excs[i].message
+                         : i == EXC_COMPILE && f == 2 ? "compile error" : NULL;
+        vals[n] = text ? val_make_binary(a, text, strlen(text)) : ATOM_NIL;
+    }
+    return map_from_pairs(a, keys, vals, n);
+}
+
 static Value exc_template(Process *p, int i)
 {
-    Value keys[6], vals[6];
-    uint32_t n = 0;
-    for (; n < 6 && excs[i].fields[n]; n++) {
-        keys[n] = val_atom_cstr(excs[i].fields[n]);
-        bool msg = strcmp(excs[i].fields[n], "message") == 0 && excs[i].message;
-        vals[n] = msg ? lib_binary(p, excs[i].message) : ATOM_NIL;
-    }
-    if (i == EXC_COMPILE) vals[2] = lib_binary(p, "compile error");
-    return exc_make(p, val_atom_cstr(excs[i].module), keys, vals, n);
+    return exc_template_in(&p->arena, i);
+}
+
+/* Defines builtin exception `i` as a struct module (template and field order), with no
+ * ember functions: its exception/1 and message/1 are builtins. */
+static void define_struct(Arena *lit, int i)
+{
+    Module *m = perm_alloc(sizeof *m);
+    m->name = val_atom_cstr(excs[i].module);
+    m->file = "nofile";
+    m->struct_template = exc_template_in(lit, i);
+    Value fields[6];
+    int n = 0;
+    for (; n < 6 && excs[i].fields[n]; n++) fields[n] = val_atom_cstr(excs[i].fields[n]);
+    m->struct_fields = val_make_list(lit, fields, (size_t)n, VAL_NIL);
+    m->is_exception = true;
+    module_define(m);
 }
 
 Value exception_default(Process *p, Value module)
@@ -137,7 +161,10 @@ static const Builtin exception_builtins[] = {
 void lib_exception_init(void)
 {
     LIB_REGISTER("Elixir.Exception", exception_builtins);
+    Arena *lit = perm_alloc(sizeof *lit);
+    arena_init(lit);
     for (int i = 0; i < EXC_COUNT; i++) {
+        define_struct(lit, i);
         Builtin b[2] = {{"exception", 1, exception_fns[i]}, {"message", 1, exception_message}};
         module_register_builtins(excs[i].module, b, 2);
     }

@@ -10,6 +10,7 @@
 #include "value/chars.h"
 #include "value/inspect.h"
 #include "value/map.h"
+#include "vm/vminspect.h"
 #include "vm/error.h"
 #include "vm/module.h"
 
@@ -160,9 +161,9 @@ Value kernel_range(Process *p, const Value *a)
     if (!val_is_int(a[0]) || !val_is_int(a[1])) {
         StrBuf sb = {0};
         strbuf_puts(&sb, "ranges (first..last) expect both sides to be integers, got: ");
-        inspect_append(&sb, a[0], NULL);
+        vm_inspect(&sb, a[0]);
         strbuf_puts(&sb, "..");
-        inspect_append(&sb, a[1], NULL);
+        vm_inspect(&sb, a[1]);
         Value v = err_argument(p, strbuf_cstr(&sb));
         strbuf_free(&sb);
         return v;
@@ -207,7 +208,7 @@ Value kernel_in(Process *p, const Value *a)
 /* Inspect options from a keyword list: limit, pretty, width, printable_limit. */
 static InspectOpts inspect_opts(Value opts, bool pretty)
 {
-    InspectOpts o = pretty ? INSPECT_PRETTY : INSPECT_DEFAULTS;
+    InspectOpts o = vm_inspect_opts(pretty ? &INSPECT_PRETTY : &INSPECT_DEFAULTS);
     Value v;
     if ((v = lib_kw_get(opts, "pretty")) == ATOM_TRUE) o.width = 80;
     if ((v = lib_kw_get(opts, "width")) != THE_NON_VALUE && val_is_small(v)) o.width = (size_t)val_small_get(v);
@@ -215,7 +216,6 @@ static InspectOpts inspect_opts(Value opts, bool pretty)
         o.limit = val_is_small(v) ? val_small_get(v) : -1;
     if ((v = lib_kw_get(opts, "printable_limit")) != THE_NON_VALUE)
         o.printable_limit = val_is_small(v) ? (size_t)val_small_get(v) : SIZE_MAX;
-    o.struct_fields = NULL;
     return o;
 }
 

@@ -9,6 +9,7 @@
 #include "lib/libs.h"
 #include "value/inspect.h"
 #include "value/map.h"
+#include "vm/vminspect.h"
 #include "vm/error.h"
 #include "vm/module.h"
 
@@ -73,7 +74,7 @@ static Value bad_raise(Process *p, Value v)
     StrBuf sb = {0};
     strbuf_puts(&sb, "raise/1 and reraise/2 expect a module name, string or exception as the first "
                      "argument, got: ");
-    inspect_append(&sb, v, NULL);
+    vm_inspect(&sb, v);
     Value r = err_argument(p, strbuf_cstr(&sb));
     strbuf_free(&sb);
     return r;

@@ -1,5 +1,6 @@
 /* error.c: Elixir's exception structs built from C, their messages (Exception.message/1 for
  * Elixir's own exceptions) and the banner of an uncaught exception (error.h). */
+#include "vm/vminspect.h"
 #include "vm/error.h"
 
 #include <stdio.h>
@@ -95,14 +96,14 @@ Value err_badarith(Process *p, const char *op, Value a, Value b)
     if (b == THE_NON_VALUE) {
         strbuf_puts(&sb, op);
         strbuf_puts(&sb, infix ? "" : "(");
-        inspect_append(&sb, a, NULL);
+        vm_inspect(&sb, a);
         strbuf_puts(&sb, infix ? "" : ")");
     } else {
         if (!infix) strbuf_printf(&sb, "%s(", op);
-        inspect_append(&sb, a, NULL);
+        vm_inspect(&sb, a);
         strbuf_puts(&sb, infix ? " " : ", ");
         if (infix) strbuf_printf(&sb, "%s ", op);
-        inspect_append(&sb, b, NULL);
+        vm_inspect(&sb, b);
         if (!infix) strbuf_putc(&sb, ')');
     }
     set_detail(p, &sb);
@@ -142,9 +143,9 @@ Value err_dot(Process *p, Value key, Value term)
     static const char *const f[] = {"key", "term", "message"};
     StrBuf sb = {0};
     strbuf_puts(&sb, "key ");
-    inspect_append(&sb, key, NULL);
+    vm_inspect(&sb, key);
     strbuf_puts(&sb, " not found in: ");
-    inspect_append(&sb, term, NULL);
+    vm_inspect(&sb, term);
     strbuf_puts(&sb, ". If you are using the dot syntax, such as map.field, make sure the "
                      "left-hand side of the dot is a map");
     Value v[3] = {key, term, bin(p, sb.data, sb.len)};

@@ -7,6 +7,7 @@
 #include "value/inspect.h"
 #include "value/map.h"
 #include "value/strbuf.h"
+#include "vm/vminspect.h"
 #include "vm/error.h"
 #include "vm/module.h"
 
@@ -19,14 +20,14 @@ static Value field(Value e, const char *name)
 /* Appends `a` as a module name: Foo.Bar for Elixir aliases, :foo for others. */
 static void put_module(StrBuf *sb, Value a)
 {
-    inspect_append(sb, a, NULL);
+    vm_inspect(sb, a);
 }
 
 /* Appends function name atom `a` as Elixir prints it in M.f/1 (f, or "odd name"). */
 static void put_fname(StrBuf *sb, Value a)
 {
     StrBuf t = {0};
-    inspect_append(&t, a, NULL);
+    vm_inspect(&t, a);
     const char *s = strbuf_cstr(&t);
     strbuf_puts(sb, s[0] == ':' ? s + 1 : s);
     strbuf_free(&t);
@@ -80,7 +81,7 @@ static void badarity_message(StrBuf *sb, Value e)
     size_t n = 0;
     for (Value l = args; val_is_cons(l); l = val_tail(l)) n++;
     Value fun = field(e, "function");
-    inspect_append(sb, fun, NULL);
+    vm_inspect(sb, fun);
     strbuf_printf(sb, " with arity %u called with ", val_is_fun(fun) ? val_fun_info(fun)->arity : 0);
     if (n == 0) {
         strbuf_puts(sb, "no arguments");
@@ -88,7 +89,7 @@ static void badarity_message(StrBuf *sb, Value e)
     }
     strbuf_printf(sb, "%zu argument%s (", n, n == 1 ? "" : "s");
     for (Value l = args; val_is_cons(l); l = val_tail(l)) {
-        inspect_append(sb, val_head(l), NULL);
+        vm_inspect(sb, val_head(l));
         if (val_is_cons(val_tail(l))) strbuf_puts(sb, ", ");
     }
     strbuf_putc(sb, ')');
@@ -100,7 +101,7 @@ static void protocol_message(StrBuf *sb, Value e)
     strbuf_puts(sb, "protocol ");
     put_module(sb, field(e, "protocol"));
     strbuf_puts(sb, " not implemented for ");
-    inspect_append(sb, v, NULL);
+    vm_inspect(sb, v);
     strbuf_puts(sb, " of type ");
     Value s = val_is_map(v) ? map_struct_name(v) : THE_NON_VALUE;
     if (s != THE_NON_VALUE) {
@@ -187,7 +188,7 @@ static void fclause_args(StrBuf *sb, Value e, Value args)
     int i = 1;
     for (Value l = args; val_is_cons(l); l = val_tail(l), i++) {
         strbuf_printf(sb, "        # %d\n        ", i);
-        inspect_append(sb, val_head(l), NULL);
+        vm_inspect(sb, val_head(l));
         strbuf_puts(sb, "\n    \n");
     }
 }
@@ -214,7 +215,7 @@ char *exc_banner(Process *p, Value kind, Value value, Value message)
     StrBuf sb = {0};
     if (kind != ATOM_ERROR) {
         strbuf_puts(&sb, kind == ATOM_THROW ? "** (throw) " : "** (exit) ");
-        inspect_append(&sb, value, NULL);
+        vm_inspect(&sb, value);
         return strdup(strbuf_cstr(&sb));
     }
     Value name = val_is_map(value) ? map_struct_name(value) : THE_NON_VALUE;

@@ -11,6 +11,7 @@
 #include "value/strbuf.h"
 
 #include "value/map.h"
+#include "vm/vminspect.h"
 #include "vm/error.h"
 #include "vm/interp.h"
 
@@ -58,9 +59,9 @@ bool vm_resolve_mfa(Process *p, Value mod, Value name, uint32_t n, Callee *out)
     if (!val_is_atom(mod)) {
         StrBuf sb = {0};
         strbuf_puts(&sb, "you attempted to apply a function named ");
-        inspect_append(&sb, name, NULL);
+        vm_inspect(&sb, name);
         strbuf_puts(&sb, " on ");
-        inspect_append(&sb, mod, NULL);
+        vm_inspect(&sb, mod);
         strbuf_puts(&sb, ". If you are using Kernel.apply/3, make sure the module is an atom. If "
                          "you are using the dot syntax, such as module.function(), make sure the "
                          "left-hand side of the dot is a module atom");

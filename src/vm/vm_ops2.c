@@ -8,6 +8,7 @@
 #include "value/chars.h"
 #include "value/inspect.h"
 #include "value/map.h"
+#include "vm/vminspect.h"
 #include "vm/error.h"
 #include "vm/interp.h"
 
@@ -129,7 +130,7 @@ const uint32_t *op_concat(Process *p, Value *regs, const uint32_t *pc)
         if (!val_is_binary(v)) {
             StrBuf sb = {0};
             strbuf_puts(&sb, "expected binary argument in <> operator but got: ");
-            inspect_append(&sb, v, NULL);
+            vm_inspect(&sb, v);
             err_argument(p, strbuf_cstr(&sb));
             strbuf_free(&sb);
             return NULL;
