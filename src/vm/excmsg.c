@@ -161,7 +161,14 @@ static bool builtin_message(StrBuf *sb, Value name, Value e)
         if (val_is_binary(file)) strbuf_printf(sb, "%.*s:%lld: ", (int)val_binary_len(file), val_binary_bytes(file), (long long)(val_is_small(line) ? val_small_get(line) : 0));
         Value d = field(e, "description");
         if (val_is_binary(d)) strbuf_append(sb, val_binary_bytes(d), val_binary_len(d));
-    } else return false;
+    } else {
+        /* Elixir's other exceptions (RuntimeError, ArgumentError, ...) are struct modules with
+         * no ember functions (lib/exception.c): their message is the field. */
+        const Module *m = module_find(name);
+        Value msg = map_get(e, ATOM_MESSAGE);
+        if (!m || m->nfuns != 0 || !m->is_exception || !val_is_binary(msg)) return false;
+        strbuf_append(sb, val_binary_bytes(msg), val_binary_len(msg));
+    }
     return true;
 }
 
