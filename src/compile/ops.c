@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compile/cstate.h"
+#include "vm/vminspect.h"
 
 typedef struct OpInfo {
     const char *name;
@@ -57,13 +58,48 @@ static uint32_t cshort(FnState *f, const AstNode *n, bool is_and, bool strict)
     return d;
 }
 
+/* Collects the operands of a chain of <> (Elixir builds one binary of all of them). */
+static void concat_parts(const AstNode *n, const AstNode **parts, uint32_t *count, uint32_t cap)
+{
+    if (n->kind == AST_BINOP && strcmp(n->name, "<>") == 0 && *count + 2 <= cap) {
+        concat_parts(n->a, parts, count, cap);
+        concat_parts(n->b, parts, count, cap);
+        return;
+    }
+    parts[(*count)++] = n;
+}
+
+static bool literal_non_binary(const AstNode *n)
+{
+    switch (n->kind) {
+    case AST_INT: case AST_FLOAT: case AST_ATOM: case AST_LIST: case AST_TUPLE: case AST_MAP:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static uint32_t cconcat(FnState *f, const AstNode *n)
 {
-    uint32_t regs[2] = {cexpr(f, n->a), cexpr(f, n->b)};
+    const AstNode *parts[64];
+    uint32_t count = 0, regs[64];
+    concat_parts(n, parts, &count, 64);
+    for (uint32_t i = 0; i < count; i++) {
+        Value v;
+        /* As Elixir's <> macro: a literal that is not a binary fails the compilation. */
+        if (literal_non_binary(parts[i]) && literal_value(f, parts[i], &v)) {
+            StrBuf sb = {0};
+            vm_inspect(&sb, v);
+            f->line = parts[i]->line;
+            cerror_exc(f, "Elixir.ArgumentError", "expected binary argument in <> operator but got: %s",
+                       strbuf_cstr(&sb));
+        }
+        regs[i] = cexpr(f, parts[i]);
+    }
     uint32_t d = reg_new(f);
     emit_op(f, OP_CONCAT, n);
     emit(f, d);
-    emit_regs(f, regs, 2);
+    emit_regs(f, regs, count);
     return d;
 }
 

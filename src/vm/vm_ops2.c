@@ -129,7 +129,8 @@ const uint32_t *op_concat(Process *p, Value *regs, const uint32_t *pc)
         Value v = regs[pc[3 + i]];
         if (!val_is_binary(v)) {
             StrBuf sb = {0};
-            strbuf_puts(&sb, "expected binary argument in <> operator but got: ");
+            strbuf_printf(&sb, "construction of binary failed: segment %u of type 'binary': "
+                               "expected a binary but got: ", i + 1);
             vm_inspect(&sb, v);
             err_argument(p, strbuf_cstr(&sb));
             strbuf_free(&sb);
