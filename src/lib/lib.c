@@ -13,6 +13,8 @@ void lib_init(void)
     lib_system_init();
     lib_process_init();
     lib_map_init();
+    lib_enum_init();
+    lib_string_init();
 }
 
 /* Kernel functions allowed in guards (Elixir's guard-safe list, plus the operators ember

@@ -16,6 +16,8 @@ void lib_io_init(void);
 void lib_system_init(void);
 void lib_process_init(void);
 void lib_map_init(void);
+void lib_enum_init(void);
+void lib_string_init(void);
 
 /* Registers `table` (n entries) as the builtins of module `name`. */
 #define LIB_REGISTER(name, table) module_register_builtins(name, table, sizeof table / sizeof *table)
