@@ -217,3 +217,52 @@ Test(vm, overflow_raises)
     cr_assert_eq(run(root), VM_FAILED);
     cr_assert_str_eq(result_text, "** (ArithmeticError) bad argument in arithmetic expression: 9223372036854775807 + 1");
 }
+
+#include <sys/resource.h>
+
+/* Compiles and runs ember source `src` to completion in a fresh process. */
+static VmStatus run_text(const char *src, Value *result)
+{
+    module_init();
+    CompileError err;
+    Code *code = compile_source("mem.exs", src, strlen(src), &err);
+    cr_assert(code, "compile error: %s", err.message);
+    Process *p = proc_new();
+    cr_assert(vm_start(p, code, NULL, 0));
+    VmStatus st = vm_run_to_end(p);
+    *result = p->result;
+    proc_free(p);
+    return st;
+}
+
+static long max_rss_kb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+#ifdef EMBER_GC_STRESS
+#define OUTER "100"
+#else
+#define OUTER "10_000"
+#endif
+
+/* Building and dropping a 1,000-element list 10,000 times (10,000,000 cons cells) keeps the
+ * heap at the size of one list: the collector frees the dropped ones. */
+Test(vm, memory_stays_flat)
+{
+    const char *src =
+        "defmodule Mem do\n"
+        "  def build(0, acc), do: acc\n"
+        "  def build(n, acc), do: build(n - 1, [n | acc])\n"
+        "  def loop(0, total), do: total\n"
+        "  def loop(n, total), do: loop(n - 1, total + length(build(1000, [])))\n"
+        "end\n"
+        "Mem.loop(" OUTER ", 0)\n";
+    long before = max_rss_kb();
+    Value r;
+    cr_assert_eq(run_text(src, &r), VM_DONE);
+    long grown = max_rss_kb() - before;
+    cr_assert(grown < 32 * 1024, "max RSS grew by %ld KB running the loop (expected < 32 MB)", grown);
+}
