@@ -61,6 +61,7 @@ typedef struct Process {
     Handler *handlers;        /* innermost last */
     uint32_t nhandlers, handlers_cap;
     int64_t reductions;       /* left in the current time slice */
+    size_t gc_countdown;      /* gcstress builds: safe points since the last collection */
     ProcStatus status;
     Value result;             /* PROC_DONE: the entry function's value */
     Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
