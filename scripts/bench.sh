@@ -4,6 +4,8 @@
 #           then `ember --check` on a generated ~1 MB program (scripts/gen-parse-bench.py):
 #           best of BENCH_RUNS (default 5) wall and CPU times, MB/s and peak RSS. MB/s uses
 #           CPU time (user + system), which a busy shared machine disturbs least.
+#   lang    the core language side by side with elixir and python3 in one run
+#           (scripts/bench_compare.py): start-up, fib(30), a 10M-step tail loop, Enum over 1..1M.
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,8 +41,13 @@ bench_parse() {
   }'
 }
 
+bench_lang() {
+  python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" hello fib loop enum
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
-  all) bench_parse ;;
-  *) echo "usage: sh scripts/bench.sh [parse]" >&2; exit 2 ;;
+  lang) bench_lang ;;
+  all) bench_parse; echo; bench_lang ;;
+  *) echo "usage: sh scripts/bench.sh [parse|lang]" >&2; exit 2 ;;
 esac
