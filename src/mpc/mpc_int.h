@@ -167,7 +167,6 @@ typedef struct AMark {
     size_t used;
 } AMark;
 
-void *arena_alloc(Arena *a, size_t n);
 AMark arena_mark(Arena *a);
 void arena_release(Arena *a, AMark m);
 void arena_free(Arena *a);
@@ -234,16 +233,10 @@ void err_merge(St *st);                  /* pending error -> recorded entries */
 void err_record(St *st, long pos, Ent e);
 void err_wrap(St *st, int kind, uint32_t n);
 
-/* mpc_val.c */
-Val *val_leaf(St *st, int kind, int base, uint32_t start, uint32_t len);
+/* mpc_val.c (hot paths inline in mpc_val.h) */
 Val *val_any(St *st, void *p);
-Val *val_fold(St *st, uint32_t k, uint32_t vbase);
-Val *val_ref(St *st, Val *v, const char *name, uint32_t pos);
-Val *val_to_ir(St *st, Val *v);
 void *val_to_generic(St *st, Val *v);
-void vs_push(St *st, Val *v);
 void val_free_ext(St *st, uint32_t from);
-uint32_t chain_cons(St *st, const char *name, uint32_t rest);
 
 /* mpc_mat.c */
 mpc_ast_t *mat_tree(St *st, Val *v, int copy_ext);
