@@ -31,8 +31,8 @@ typedef struct MEnt {
 struct Memo {
     MEnt *tab;
     uint32_t cap, n;
-    uint8_t *bits; /* bit per input position: some entry starts there */
-    unsigned long stores;
+    uint8_t *bits;        /* bit per input position: some entry starts there */
+    unsigned long stores; /* entries stored that point at a value (they pin the arena) */
 };
 
 /* ---------------------------------------------------------------- state */
@@ -421,7 +421,6 @@ static MEnt *memo_slot(St *st, const mpc_parser_t *r, uint32_t pos)
     while (m->tab[i].rule && !(m->tab[i].rule == r && m->tab[i].pos == pos)) i = (i + 1) & (m->cap - 1);
     if (!m->tab[i].rule) m->n++;
     m->bits[pos >> 3] |= (uint8_t)(1u << (pos & 7));
-    m->stores++;
     return &m->tab[i];
 }
 
@@ -436,7 +435,10 @@ static void memo_store(St *st, const mpc_parser_t *r, uint32_t pos, int term0, i
     e->term_out = (uint8_t)st->term;
     e->recorded = !st->suppress;
     e->val = ok ? st->out : NULL;
-    if (e->val) e->val->shared = 1;
+    if (e->val) {
+        e->val->shared = 1;
+        st->memo->stores++;
+    }
     e->ppos1 = ok || st->suppress || st->ppos < 0 ? 0 : (uint32_t)st->ppos + 1;
     e->pe = st->pe;
 }
