@@ -4,7 +4,7 @@
  * spliced in. A first pass counts nodes and bytes so the whole tree fits one exact block; tag
  * strings are interned per tree. Also maps positions to rows and columns. Recursion depth is
  * the depth of the tree; a frame below the stack limit stops descending (st->abort = 2). */
-#include "mpc_int.h"
+#include "mpc_val.h"
 
 #define NODE_BYTES (sizeof(void *) + sizeof(mpc_ast_t))
 
