@@ -441,6 +441,10 @@ yield:
     fr->pc = pc;
     return VM_YIELD;
 raise:
+    if (!p->exc_code) {
+        p->exc_code = code;
+        p->exc_pc = (uint32_t)(pc - code->ins);
+    }
     if (!vm_unwind(p)) {
         p->status = PROC_FAILED;
         return VM_FAILED;
