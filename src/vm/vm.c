@@ -205,6 +205,18 @@ CMP_OP(LE, <=)
 CMP_OP(GT, >)
 CMP_OP(GE, >=)
 #undef CMP_OP
+#define TEST_OP(NAME, OPR) \
+L_##NAME: { \
+    Value a = RK(pc[2]), b = RK(pc[3]); \
+    bool ok = small2(a, b) ? val_small_get(a) OPR val_small_get(b) : val_compare(a, b) OPR 0; \
+    if (ok) NEXT(4); \
+    JUMP_TO(pc[1]); \
+}
+TEST_OP(TLT, <)
+TEST_OP(TLE, <=)
+TEST_OP(TGT, >)
+TEST_OP(TGE, >=)
+#undef TEST_OP
 L_EQ:
 L_SEQ: {
     Value a = RK(pc[2]), b = RK(pc[3]);
@@ -278,9 +290,11 @@ L_TUPLE: {
     NEXT(3 + n);
 }
 L_CONS: {
-    Value c = val_make_cons(&p->arena, regs[pc[2]], regs[pc[3]]);
-    ALLOC_CHECK(c);
-    regs[pc[1]] = c;
+    Value *cell = arena_alloc(&p->arena, 2);
+    if (!cell) { vm_nomem(p); goto raise; }
+    cell[0] = regs[pc[2]];
+    cell[1] = regs[pc[3]];
+    regs[pc[1]] = val_cons_from(cell);
     NEXT(4);
 }
 L_MAP: SLOW(op_map);
