@@ -34,8 +34,8 @@ int vm_gc(Process *p)
     for (Message *m = p->msg_head; m; m = m->next) roots[n++] = (RootRange){&m->value, 1};
     int rc = gc_collect(&p->arena, roots, n);
     if (roots != fixed) free(roots);
-    /* Slots above the running frame were not roots: make them valid again. */
-    for (uint32_t i = top; i < p->stack_hwm && i < p->stack_cap; i++) p->stack[i] = VAL_NIL;
+    /* Slots above the running frame were not roots and may now dangle: they are not valid
+     * any more, and will be cleared before a frame uses them (proc_frame_room). */
     p->stack_hwm = top;
     return rc;
 }
@@ -68,12 +68,10 @@ static inline bool fits_small(int64_t r)
     return r >= SMALL_INT_MIN && r <= SMALL_INT_MAX;
 }
 
-/* Makes room for a frame of `callee` at `base`, and notes the high-water mark. */
+/* Makes room for a frame of `callee` at `base` (its registers all valid values). */
 static inline bool reserve_frame(Process *p, uint32_t base, const Code *callee)
 {
-    if (base + callee->nregs + 1 > p->stack_cap && !proc_stack_reserve(p, base, callee->nregs + 1)) return false;
-    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
-    return true;
+    return proc_frame_room(p, base, callee->nregs + 1);
 }
 
 /* A call: pushes a frame for `callee` above the running frame `fr`, with the arguments from
