@@ -49,7 +49,6 @@ bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots)
     while (cap < need) cap *= 2;
     Value *s = realloc(p->stack, (size_t)cap * sizeof *s);
     if (!s) return false;
-    for (uint32_t i = p->stack_cap; i < cap; i++) s[i] = VAL_NIL;
     p->stack = s;
     p->stack_cap = cap;
     return true;
