@@ -14,6 +14,8 @@ void lib_init(void)
     lib_process_init();
     lib_map_init();
     lib_enum_init();
+    lib_tuple_init();
+    lib_range_init();
     lib_string_init();
 }
 
