@@ -63,7 +63,16 @@ defmodule Enum do
   # ---- mapping and filtering ----
 
   def map(list, fun) when is_list(list), do: map_list(list, fun, [])
+  def map(%{__struct__: Range, first: first, last: last, step: step}, fun) do
+    if step > 0, do: map_up(first, last, step, fun, []), else: map_down(first, last, step, fun, [])
+  end
   def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
+
+  defp map_up(i, last, step, fun, acc) when i <= last, do: map_up(i + step, last, step, fun, [fun.(i) | acc])
+  defp map_up(_, _, _, _, acc), do: reverse(acc)
+
+  defp map_down(i, last, step, fun, acc) when i >= last, do: map_down(i + step, last, step, fun, [fun.(i) | acc])
+  defp map_down(_, _, _, _, acc), do: reverse(acc)
 
   defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
   defp map_list([], _fun, acc), do: reverse(acc)
