@@ -38,7 +38,7 @@ int64_t enum_range_count(const EnumRange *r)
 Value enum_fclause(Process *p, const char *module, const char *name, uint32_t arity, const Value *args)
 {
     char mod[64];
-    snprintf(mod, sizeof mod, "Elixir.%s", module);
+    snprintf(mod, sizeof mod, module[0] >= 'a' && module[0] <= 'z' ? "%s" : "Elixir.%s", module);
     Value list = val_make_list(&p->arena, args, arity, VAL_NIL);
     if (list == THE_NON_VALUE) return err_system_limit(p);
     return err_fclause(p, val_atom_cstr(mod), val_atom_cstr(name), arity, list);

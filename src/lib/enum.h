@@ -32,7 +32,8 @@ Value enum_list(Process *p, Value e);
  * after raising SystemLimitError. */
 Value enum_reverse_onto(Process *p, Value list, Value tail);
 
-/* Raises FunctionClauseError for Elixir.MODULE.name/arity called with args[0..arity). */
+/* Raises FunctionClauseError for MODULE.name/arity called with args[0..arity); MODULE is an
+ * Elixir alias ("List") or an Erlang module ("lists"). */
 Value enum_fclause(Process *p, const char *module, const char *name, uint32_t arity, const Value *args);
 
 /* A list built front to back: the cells are written once, before the builtin returns (an

@@ -16,6 +16,9 @@ void lib_init(void)
     lib_enum_init();
     lib_tuple_init();
     lib_range_init();
+    lib_integer_init();
+    lib_float_init();
+    lib_list_init();
     lib_string_init();
 }
 

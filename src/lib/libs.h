@@ -19,6 +19,9 @@ void lib_map_init(void);
 void lib_enum_init(void);
 void lib_tuple_init(void);
 void lib_range_init(void);
+void lib_integer_init(void);
+void lib_float_init(void);
+void lib_list_init(void);
 void lib_string_init(void);
 
 /* Registers `table` (n entries) as the builtins of module `name`. */
