@@ -29,8 +29,10 @@ extern "C" {
 #include <string.h>
 
 /* Most rule references allowed on one path; deeper input fails with
- * "Maximum recursion depth exceeded!". */
+ * "Maximum recursion depth exceeded!". (Overridable at build time, e.g. for fuzzing.) */
+#ifndef MPC_MAX_DEPTH
 #define MPC_MAX_DEPTH 100000
+#endif
 
 /* ---------------------------------------------------------------- states and errors */
 

@@ -13,7 +13,7 @@
  * child only if that error is reported. */
 #include "mpc_int.h"
 
-#define MEMO_MIN_WORK 24
+#define MEMO_MIN_WORK 64
 
 typedef struct MEnt {
     const mpc_parser_t *rule; /* NULL: empty slot */
@@ -353,6 +353,10 @@ static int run_expect(St *st, const mpc_parser_t *p)
 static int run_apply(St *st, const mpc_parser_t *p)
 {
     if (!eng_run(st, p->d.apply.x)) return 0;
+    if (p->d.apply.f == (void (*)(void))mpcf_free && st->out && st->out->kind == V_STR) {
+        st->out = NULL; /* the text would be copied only to be freed */
+        return 1;
+    }
     void *v = val_to_generic(st, st->out);
     if (p->type == N_APPLY) v = ((mpc_apply_t)p->d.apply.f)(v);
     else v = ((mpc_apply_to_t)p->d.apply.f)(v, p->d.apply.d);
@@ -362,10 +366,11 @@ static int run_apply(St *st, const mpc_parser_t *p)
 
 /* ---------------------------------------------------------------- memo */
 
+/* Slots follow the input position, so the entries a parse makes and looks up, which move
+ * forward with it, share cache lines; a little of the rule's address separates rules. */
 static uint32_t memo_hash(const mpc_parser_t *r, uint32_t pos)
 {
-    uint64_t h = ((uint64_t)(uintptr_t)r >> 4) * 0x9E3779B97F4A7C15ull + pos * 0xC2B2AE3D27D4EB4Full;
-    return (uint32_t)(h >> 32);
+    return pos * 4u + (uint32_t)(((uintptr_t)r >> 5) & 3);
 }
 
 static MEnt *memo_find(St *st, const mpc_parser_t *r, uint32_t pos)

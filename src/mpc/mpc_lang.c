@@ -25,6 +25,9 @@ typedef struct L {
     int flags;
     mpc_parser_t **ps; /* the varargs */
     int np;
+    int *names;        /* hash of the varargs' names: index + 1, 0 = empty */
+    int ncap;
+    int quiet;         /* record no expectations: the first, optimistic read */
     long emax;         /* furthest expectations, as in the engine */
     const char **el;
     int en, ecap;
@@ -40,7 +43,7 @@ typedef struct L {
 
 static void rec(L *l, long pos, const char *e)
 {
-    if (pos < l->emax) return;
+    if (l->quiet || pos < l->emax) return;
     if (pos > l->emax) {
         l->emax = pos;
         l->en = 0;
@@ -146,6 +149,40 @@ static int char_lit(L *l, unsigned char *c)
     return 1;
 }
 
+/* ---------------------------------------------------------------- parser names */
+
+static unsigned hash_name(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Indexes the varargs by name; the first of equal names wins, as a linear scan would. */
+static void names_build(L *l)
+{
+    for (l->ncap = 16; l->ncap < 2 * l->np; l->ncap *= 2) {}
+    l->names = xmalloc(sizeof *l->names * (size_t)l->ncap);
+    memset(l->names, 0, sizeof *l->names * (size_t)l->ncap);
+    for (int i = 0; i < l->np; i++) {
+        const char *name = l->ps[i]->name;
+        if (!name) continue;
+        unsigned h = hash_name(name) & (unsigned)(l->ncap - 1);
+        for (; l->names[h]; h = (h + 1) & (unsigned)(l->ncap - 1))
+            if (strcmp(l->ps[l->names[h] - 1]->name, name) == 0) break;
+        if (!l->names[h]) l->names[h] = i + 1;
+    }
+}
+
+/* The parser in the varargs called `name`, or NULL. */
+static mpc_parser_t *named(const L *l, const char *name)
+{
+    unsigned h = hash_name(name) & (unsigned)(l->ncap - 1);
+    for (; l->names[h]; h = (h + 1) & (unsigned)(l->ncap - 1))
+        if (strcmp(l->ps[l->names[h] - 1]->name, name) == 0) return l->ps[l->names[h] - 1];
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- building nodes */
 
 static mpc_parser_t *token(L *l, int type)
@@ -192,12 +229,11 @@ static mpc_parser_t *ref_node(L *l, const char *name, unsigned long index, int b
         snprintf(msg, sizeof msg, "No Parser in position %lu! Only supplied %d Parsers!", index, l->np);
         return node_fail(msg);
     }
-    for (int i = 0; i < l->np; i++) {
-        if (l->ps[i]->name && strcmp(l->ps[i]->name, name) == 0) {
-            mpc_parser_t *p = node_new(N_REF);
-            p->d.ref.target = l->ps[i];
-            return p;
-        }
+    mpc_parser_t *target = named(l, name);
+    if (target) {
+        mpc_parser_t *p = node_new(N_REF);
+        p->d.ref.target = target;
+        return p;
     }
     size_t n = strlen(name) + 32;
     char *m = xmalloc(n);
@@ -470,14 +506,12 @@ static void define_all(L *l)
 {
     for (int k = 0; k < l->nr; k++) {
         Rule *r = &l->rules[k];
-        mpc_parser_t *body = r->body, *target = NULL;
+        mpc_parser_t *body = r->body, *target = named(l, r->name);
         if (l->flags & MPCA_LANG_PREDICTIVE) body = node_one(N_PRED, body, 0);
         if (r->display) {
             body = node_one(N_EXPECT, body, 0);
             body->d.one.desc = r->display;
         }
-        for (int i = 0; i < l->np && !target; i++)
-            if (l->ps[i]->name && strcmp(l->ps[i]->name, r->name) == 0) target = l->ps[i];
         if (target) mpc_define(target, body);
         else node_free(body); /* a rule not in the list: dropped, as upstream does */
         free(r->name);
@@ -491,30 +525,56 @@ static void l_init(L *l, int flags, const char *text, size_t n, va_list va)
     l->n = n;
     l->flags = flags;
     l->emax = l->ppos = -1;
+    l->quiet = 1;
     int cap = 0;
     for (mpc_parser_t *p; (p = va_arg(va, mpc_parser_t *));) {
         if (l->np == cap) l->ps = xrealloc(l->ps, sizeof *l->ps * (size_t)(cap = cap * 2 + 16));
         l->ps[l->np++] = p;
     }
+    names_build(l);
 }
 
-static void l_free(L *l)
+/* Forgets what a read built, ready to read again from the start. */
+static void l_reset(L *l)
 {
     for (int k = 0; k < l->nr; k++) {
         node_free(l->rules[k].body);
         free(l->rules[k].name);
         free(l->rules[k].display);
     }
+    l->nr = 0;
+    l->i = 0;
+    l->en = 0;
+    l->emax = l->ppos = -1;
+    l->fail = NULL;
+    l->nest = 0;
+}
+
+static void l_free(L *l)
+{
+    l_reset(l);
     free(l->rules);
     free(l->ps);
+    free(l->names);
     free(l->el);
+}
+
+/* Reads quietly; if that fails, reads again recording expectations, for the error. */
+static mpc_err_t *read_twice(L *l, const char *filename, int single, mpc_parser_t **out)
+{
+    mpc_err_t *e = read_text(l, filename, single, out);
+    if (!e) return NULL;
+    mpc_err_delete(e);
+    l_reset(l);
+    l->quiet = 0;
+    return read_text(l, filename, single, out);
 }
 
 static mpc_err_t *lang_run(int flags, const char *text, size_t n, const char *filename, va_list va)
 {
     L l;
     l_init(&l, flags, text, n, va);
-    mpc_err_t *e = read_text(&l, filename, 0, NULL);
+    mpc_err_t *e = read_twice(&l, filename, 0, NULL);
     if (!e) {
         define_all(&l);
         l.nr = 0;
@@ -581,7 +641,7 @@ mpc_parser_t *mpca_grammar(int flags, const char *grammar, ...)
     va_start(va, grammar);
     l_init(&l, flags, grammar, strlen(grammar), va);
     va_end(va);
-    mpc_err_t *e = read_text(&l, "<mpca_grammar>", 1, &body);
+    mpc_err_t *e = read_twice(&l, "<mpca_grammar>", 1, &body);
     l_free(&l);
     if (e) {
         char *s = mpc_err_string(e);

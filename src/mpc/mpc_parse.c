@@ -5,6 +5,8 @@
  * exceeded!" instead of overflowing the stack. No state is shared between parses. */
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "mpc_int.h"
 
@@ -26,21 +28,31 @@ typedef struct Job {
     int tripped;   /* ran short of stack and retry was set */
 } Job;
 
-/* Runs the parse and fills j->r, unless it ran out of stack (j->tripped). */
+/* One attempt; `errors`: record expectations (slower, needed only to report a failure). */
+static int attempt(Job *j, St *st, char *here, int errors)
+{
+    st_init(st, j->in, j->len);
+    st->stack_limit = here - (j->stack > STACK_MARGIN ? j->stack - STACK_MARGIN : 0);
+    st->suppress = !errors;
+    if (!eng_run(st, j->p) || st->abort) return 0;
+    Val *v = st->out;
+    void *out = v && (v->kind == V_ANY || v->kind == V_STR) ? val_to_generic(st, v) : mat_tree(st, v, 0);
+    if (st->abort) return 0;
+    j->r->output = out;
+    return 1;
+}
+
+/* Runs the parse and fills j->r, unless it ran out of stack (j->tripped). A failed parse
+ * runs again recording errors: successful parses never pay for error bookkeeping. */
 static void job_run(Job *j)
 {
     St st;
-    st_init(&st, j->in, j->len);
     char *here = __builtin_frame_address(0);
-    st.stack_limit = here - (j->stack > STACK_MARGIN ? j->stack - STACK_MARGIN : 0);
-    j->ok = j->tripped = 0;
-    if (eng_run(&st, j->p) && !st.abort) {
-        Val *v = st.out;
-        void *out = v && (v->kind == V_ANY || v->kind == V_STR) ? val_to_generic(&st, v) : mat_tree(&st, v, 0);
-        if (!st.abort) {
-            j->r->output = out;
-            j->ok = 1;
-        }
+    j->tripped = 0;
+    j->ok = attempt(j, &st, here, 0);
+    if (!j->ok && !st.abort) {
+        st_free(&st);
+        j->ok = attempt(j, &st, here, 1);
     }
     if (!j->ok && st.abort == 2 && j->retry) j->tripped = 1;
     else if (!j->ok) j->r->error = err_build(&st, j->filename);
@@ -53,6 +65,22 @@ static void *job_thread(void *arg)
     return NULL;
 }
 
+#ifdef __GLIBC__
+extern void *__libc_stack_end; /* the main thread's initial stack pointer (glibc, ld.so) */
+
+/* The lowest address the main thread's stack may grow to, without pthread_getattr_np, which
+ * reads /proc/self/maps there (over 100 us). */
+static char *main_stack_lo(void)
+{
+    struct rlimit rl;
+    if (gettid() != getpid() || !__libc_stack_end || getrlimit(RLIMIT_STACK, &rl) != 0) return NULL;
+    size_t size = rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > ((size_t)64 << 20) ? (size_t)8 << 20 : rl.rlim_cur;
+    return (char *)__libc_stack_end - size + ((size_t)64 << 10);
+}
+#else
+static char *main_stack_lo(void) { return NULL; }
+#endif
+
 /* The bytes of stack left below the caller's frame (0 if unknown), cached per thread. */
 static size_t stack_left(void)
 {
@@ -63,7 +91,8 @@ static size_t stack_left(void)
         void *addr;
         size_t size;
         known = 1;
-        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+        lo = main_stack_lo();
+        if (!lo && pthread_getattr_np(pthread_self(), &a) == 0) {
             if (pthread_attr_getstack(&a, &addr, &size) == 0) lo = addr;
             pthread_attr_destroy(&a);
         }

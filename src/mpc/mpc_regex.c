@@ -375,15 +375,16 @@ static void first(ReNode *r)
     switch (r->type) {
     case R_CHAR: fs_add(f, (unsigned char)r->n); break;
     case R_LITS: fs_add(f, (unsigned char)r->u.lits[0]); break;
-    case R_CLASS: case R_NCLASS:
-        for (int ch = 1; ch < 256; ch++) {
-            int in = (r->u.cls->bits[ch >> 3] >> (ch & 7)) & 1;
-            if (in != (r->type == R_NCLASS || r->u.cls->neg)) fs_add(f, (unsigned)ch);
-        }
+    case R_CLASS: case R_NCLASS: {
+        uint8_t flip = r->type == R_NCLASS || r->u.cls->neg ? 0xff : 0;
+        for (int i = 0; i < 32; i++) f->bits[i] = r->u.cls->bits[i] ^ flip;
+        f->bits[0] &= 0xfe;
         break;
+    }
     case R_ANY:
-        for (int ch = 1; ch < 256; ch++)
-            if (ch != '\n' || (r->flags & MPC_RE_DOTALL)) fs_add(f, (unsigned)ch);
+        fs_all(f);
+        f->nullable = 0;
+        if (!(r->flags & MPC_RE_DOTALL)) f->bits['\n' >> 3] &= (uint8_t)~(1u << ('\n' & 7));
         break;
     case R_EOL: f->nullable = 1; fs_add(f, '\n'); break;
     case R_FAIL: fs_all(f); break;

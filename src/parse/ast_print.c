@@ -109,13 +109,6 @@ static void print_payload(FILE *out, const AstNode *n)
     }
 }
 
-static void print_node(FILE *out, const AstNode *n, int depth, const char *label);
-
-static void print_slot(FILE *out, const AstNode *kid, int depth, const char *label)
-{
-    if (kid) print_node(out, kid, depth, label);
-}
-
 static void print_node(FILE *out, const AstNode *n, int depth, const char *label)
 {
     fprintf(out, "%*s", depth * 2, "");
@@ -129,8 +122,8 @@ static void print_node(FILE *out, const AstNode *n, int depth, const char *label
     for (const char *o = l->order; *o; o++) {
         if (*o == 'k') {
             for (uint32_t i = 0; i < n->nkids; i++) print_node(out, n->kids[i], depth + 1, l->label[4]);
-        } else {
-            print_slot(out, slots[*o - 'a'], depth + 1, l->label[*o - 'a']);
+        } else if (slots[*o - 'a']) {
+            print_node(out, slots[*o - 'a'], depth + 1, l->label[*o - 'a']);
         }
     }
 }

@@ -118,6 +118,7 @@ static const char *describe(const char *expected)
 {
     static const char *const starts[] = {
         "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator",
+        "operator capture",
         "'fn'", "'('", "'['", "'{'", "\"%{\"", "'%'", "string", "charlist", "':'", "'@'",
     };
     static const char *const noise[] = {"postfix", "whitespace", "string content"};
@@ -198,17 +199,23 @@ static void expected_message(Buf *b, const mpc_err_t *e, const char *src, size_t
     describe_token(b, src, len, (size_t)e->state.pos);
 }
 
+/* Starts b with "FILE:LINE:COL: error: " and records the position in out. */
+static void error_head(Buf *b, ParseResult *out, const char *filename, uint32_t line, uint32_t col)
+{
+    char pos[48];
+    snprintf(pos, sizeof pos, ":%u:%u: error: ", line, col);
+    buf_str(b, filename);
+    buf_str(b, pos);
+    out->line = line;
+    out->col = col;
+}
+
 /* Fills out's error fields from mpc error e. */
 static void mpc_error(ParseResult *out, const char *filename, const mpc_err_t *e, const char *src, size_t len)
 {
     Buf b = {0};
     bool at_pos = e->state.pos >= 0;
-    out->line = at_pos ? (uint32_t)e->state.row + 1 : 1;
-    out->col = at_pos ? (uint32_t)e->state.col + 1 : 1;
-    char head[64];
-    snprintf(head, sizeof head, ":%u:%u: error: ", out->line, out->col);
-    buf_str(&b, filename);
-    buf_str(&b, head);
+    error_head(&b, out, filename, at_pos ? (uint32_t)e->state.row + 1 : 1, at_pos ? (uint32_t)e->state.col + 1 : 1);
     if (e->failure && strstr(e->failure, "Maximum recursion depth")) buf_str(&b, "nesting too deep");
     else if (e->failure) buf_str(&b, e->failure);
     else expected_message(&b, e, src, len);
@@ -222,28 +229,29 @@ static void mpc_error(ParseResult *out, const char *filename, const mpc_err_t *e
 static bool early_error(ParseResult *out, const char *filename, uint32_t line, uint32_t col, const char *msg)
 {
     Buf b = {0};
-    char head[64];
-    snprintf(head, sizeof head, ":%u:%u: error: ", line, col);
-    buf_str(&b, filename);
-    buf_str(&b, head);
+    error_head(&b, out, filename, line, col);
     buf_str(&b, msg);
     out->error = b.s;
-    out->line = line;
-    out->col = col;
     return false;
 }
 
-/* The lowest address this thread's stack may reach with `margin` bytes to spare (NULL when
- * the stack's extent is unknown, which leaves only the depth limit). */
+/* The lowest address this thread's stack may reach with `margin` bytes to spare, or NULL when
+ * the stack's extent is unknown (which leaves only the depth limit). Cached per thread:
+ * pthread_getattr_np reads /proc/self/maps on the main thread. */
 static const char *stack_floor(size_t margin)
 {
+    static _Thread_local const char *floor;
+    static _Thread_local bool known;
+    if (known) return floor;
+    known = true;
     pthread_attr_t a;
     void *addr = NULL;
     size_t size = 0;
     if (pthread_getattr_np(pthread_self(), &a) != 0) return NULL;
     if (pthread_attr_getstack(&a, &addr, &size) != 0) addr = NULL;
     pthread_attr_destroy(&a);
-    return addr && size > 2 * margin ? (const char *)addr + margin : NULL;
+    floor = addr && size > 2 * margin ? (const char *)addr + margin : NULL;
+    return floor;
 }
 
 /* Walks mpc tree t into out->root; false with out->error set on a walker error. */
@@ -278,8 +286,16 @@ bool parse_source(const char *filename, const char *src, size_t len, ParseResult
         }
         return early_error(out, filename, line, col, "unexpected NUL byte");
     }
+    /* mpc reads the byte after the input (it must be NUL) even through mpc_nparse, and src
+     * need not be NUL-terminated: parse a terminated copy. */
+    char *copy = malloc(len + 1);
+    if (!copy) return early_error(out, filename, 1, 1, "out of memory");
+    memcpy(copy, src, len);
+    copy[len] = '\0';
     mpc_result_t r;
-    if (!mpc_nparse(filename, src, len, prog, &r)) {
+    int ok = mpc_nparse(filename, copy, len, prog, &r);
+    free(copy);
+    if (!ok) {
         mpc_error(out, filename, r.error, src, len);
         mpc_err_delete(r.error);
         return false;

@@ -2,6 +2,7 @@
  * Pratt pass that gives the grammar's flat `operand (operator operand)*` lists Elixir's
  * precedence and associativity (see walk.h for the walker's contract).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,6 @@ typedef struct RuleName {
     Rule rule;
 } RuleName;
 
-/* Sorted by name for bsearch. */
 static const RuleName rule_names[] = {
     {"alias", R_ALIAS},     {"argst", R_ARGST},       {"arrow", R_ARROW},   {"atom", R_ATOM},
     {"attr", R_ATTR},       {"binop", R_BINOP},       {"bop", R_BOP},       {"call", R_CALL},
@@ -25,14 +25,14 @@ static const RuleName rule_names[] = {
     {"doblk", R_DOBLK},     {"dsect", R_DSECT},       {"dseq", R_DSEQ},     {"dstr", R_DSTR},
     {"dunit", R_DUNIT},     {"eos", R_EOS},           {"expr", R_EXPR},     {"exprm", R_EXPRM},
     {"fname", R_FNAME},     {"fnx", R_FNX},           {"hash", R_HASH},     {"hclose", R_HCLOSE},
-    {"heredoc", R_HEREDOC}, {"hopen", R_HOPEN},       {"hquote", R_HQUOTE}, {"ident", R_IDENT},
+    {"heredoc", R_HEREDOC}, {"hnl", R_HNL},       {"hopen", R_HOPEN},       {"hquote", R_HQUOTE}, {"ident", R_IDENT},
     {"interp", R_INTERP},   {"iopen", R_IOPEN},       {"items", R_ITEMS},
     {"kdo", R_KDO},         {"kend", R_KEND},         {"kfn", R_KFN},       {"kw", R_KW},
     {"kwkey", R_KWKEY},     {"kwl", R_KWL},           {"kwp", R_KWP},       {"lbr", R_LBR},
     {"list", R_LIST},       {"lit", R_LIT},           {"lpar", R_LPAR},     {"map", R_MAP},
     {"mapin", R_MAPIN},     {"nlop", R_NLOP},         {"npargs", R_NPARGS}, {"npkw", R_NPKW},
     {"npkwl", R_NPKWL},     {"num", R_NUM},           {"operand", R_OPERAND},
-    {"operandm", R_OPERANDM}, {"pair", R_PAIR},       {"pairs", R_PAIRS},   {"paren", R_PAREN},
+    {"operandm", R_OPERANDM}, {"opref", R_OPREF}, {"pair", R_PAIR},       {"pairs", R_PAIRS},   {"paren", R_PAREN},
     {"parens", R_PARENS},   {"pdot", R_PDOT},         {"pend", R_PEND},     {"phead", R_PHEAD},
     {"post", R_POST},       {"postc", R_POSTC},       {"postm", R_POSTM},   {"prim", R_PRIM},
     {"prog", R_PROG},       {"pseq", R_PSEQ},         {"punit", R_PUNIT},   {"qatom", R_QATOM},
@@ -41,24 +41,61 @@ static const RuleName rule_names[] = {
     {"tuple", R_TUPLE},     {"unop", R_UNOP},         {"ws", R_WS},
 };
 
+enum { HASH_SLOTS = 256 };
+
+/* FNV-1a of the len bytes at s, reduced to a slot. */
+static unsigned slot_of(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h % HASH_SLOTS;
+}
+
+static const RuleName *slots[HASH_SLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+/* Fills the open-addressing table slots[] from rule_names[]. */
+static void fill_slots(void)
+{
+    for (size_t i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++) {
+        unsigned k = slot_of(rule_names[i].name, strlen(rule_names[i].name));
+        while (slots[k]) k = (k + 1) % HASH_SLOTS;
+        slots[k] = &rule_names[i];
+    }
+}
+
+Rule rule_named(const char *name, size_t len)
+{
+    pthread_once(&slots_once, fill_slots);
+    for (unsigned k = slot_of(name, len); slots[k]; k = (k + 1) % HASH_SLOTS)
+        if (strncmp(slots[k]->name, name, len) == 0 && slots[k]->name[len] == '\0') return slots[k]->rule;
+    return R_NONE;
+}
+
+/* rule_of's results by tag pointer (mpc shares one tag string between many nodes), valid for
+ * one walk: walk_program starts a new generation, and a tree's tags do not change during it. */
+typedef struct TagCache {
+    const char *tag;
+    uint32_t gen;
+    Rule rule;
+} TagCache;
+static _Thread_local TagCache tag_cache[256];
+static _Thread_local uint32_t tag_gen;
+
 Rule rule_of(const mpc_ast_t *n)
 {
     const char *tag = n->tag;
+    TagCache *c = &tag_cache[((uintptr_t)tag >> 3) & 255];
+    if (c->tag == tag && c->gen == tag_gen) return c->rule;
     const char *end = strrchr(tag, '|');
-    if (!end) return R_NONE;
-    const char *start = end;
-    while (start > tag && start[-1] != '|') start--;
-    size_t len = (size_t)(end - start);
-    size_t lo = 0, hi = sizeof rule_names / sizeof rule_names[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(rule_names[mid].name, start, len);
-        if (c == 0 && rule_names[mid].name[len] != '\0') c = 1;
-        if (c == 0) return rule_names[mid].rule;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    Rule r = R_NONE;
+    if (end) {
+        const char *start = end;
+        while (start > tag && start[-1] != '|') start--;
+        r = rule_named(start, (size_t)(end - start));
     }
-    return R_NONE;
+    *c = (TagCache){tag, tag_gen, r};
+    return r;
 }
 
 mpc_ast_t *const *kids_as(const mpc_ast_t *n, Rule r, mpc_ast_t **one, int *count)
@@ -167,6 +204,7 @@ AstNode *walk_as_block(Walk *w, AstNode *e)
 
 AstNode *walk_program(Walk *w, const mpc_ast_t *root)
 {
+    tag_gen++;
     AstNode *block = ast_node(w->arena, AST_BLOCK, 1, 1);
     if (!block) out_of_memory(w);
     if (!root) return block;

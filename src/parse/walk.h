@@ -21,9 +21,9 @@ typedef enum Rule {
     R_ALIAS, R_ARGST, R_ARROW, R_ATOM, R_ATTR, R_BINOP, R_BOP, R_CALL, R_CALLM, R_CAPARG,
     R_CARGS, R_CARGSM, R_CEXPRS, R_CFRAG, R_CHR, R_CLIST, R_COMMA, R_COPEN, R_CORE, R_COREM, R_DEND,
     R_DOBLK, R_DSECT, R_DSEQ, R_DSTR, R_DUNIT, R_EOS, R_EXPR, R_EXPRM, R_FNAME, R_FNX,
-    R_HASH, R_HCLOSE, R_HEREDOC, R_HOPEN, R_HQUOTE, R_IDENT, R_INTERP, R_IOPEN, R_ITEMS, R_KDO, R_KEND, R_KFN, R_KW,
+    R_HASH, R_HCLOSE, R_HEREDOC, R_HNL, R_HOPEN, R_HQUOTE, R_IDENT, R_INTERP, R_IOPEN, R_ITEMS, R_KDO, R_KEND, R_KFN, R_KW,
     R_KWKEY, R_KWL, R_KWP, R_LBR, R_LIST, R_LIT, R_LPAR, R_MAP, R_MAPIN, R_NLOP, R_NPARGS,
-    R_NPKW, R_NPKWL, R_NUM, R_OPERAND, R_OPERANDM, R_PAIR, R_PAIRS, R_PAREN, R_PARENS,
+    R_NPKW, R_NPKWL, R_NUM, R_OPERAND, R_OPREF, R_OPERANDM, R_PAIR, R_PAIRS, R_PAREN, R_PARENS,
     R_PDOT, R_PEND, R_PHEAD, R_POST, R_POSTC, R_POSTM, R_PRIM, R_PROG, R_PSEQ, R_PUNIT,
     R_QATOM, R_SALIAS, R_SFRAG, R_SOPEN, R_SP, R_SP1, R_STRUCT, R_TEND, R_TSEQ, R_TUNIT, R_TUPLE,
     R_UNOP, R_WS,
@@ -55,8 +55,11 @@ enum { WALK_MAX_DEPTH = 2000 };
 void walk_enter(Walk *w, const mpc_ast_t *at);
 static inline void walk_leave(Walk *w) { w->depth--; }
 
-/* The innermost rule name of n's tag, or R_NONE for an anonymous token. */
+/* The innermost rule name of n's tag, or R_NONE for an anonymous token. Cached by tag
+ * pointer for the duration of one walk_program. */
 Rule rule_of(const mpc_ast_t *n);
+/* The rule called by the len bytes at name, or R_NONE (uncached). */
+Rule rule_named(const char *name, size_t len);
 /* The children of n if n was built by rule r; otherwise n alone (in *one). Sets *count. */
 mpc_ast_t *const *kids_as(const mpc_ast_t *n, Rule r, mpc_ast_t **one, int *count);
 /* True for the anonymous one-byte token `c` (a 'c' in the grammar). */

@@ -41,19 +41,16 @@ static void doblk_into(Walk *w, AstNode *call, const mpc_ast_t *d)
 }
 
 /* Adds the arguments in cargs node n to call. Sets *has_do for a do-block, and *lone to the
- * argument when the call has exactly one no-paren positional argument (else NULL). Returns
- * whether the arguments were parenthesised. */
-static bool args_into(Walk *w, AstNode *call, const mpc_ast_t *n, bool *has_do, const mpc_ast_t **lone)
+ * argument when the call has exactly one no-paren positional argument (else NULL). */
+static void args_into(Walk *w, AstNode *call, const mpc_ast_t *n, bool *has_do, const mpc_ast_t **lone)
 {
     mpc_ast_t *one;
     int count;
-    bool parens = false;
     *lone = NULL;
     mpc_ast_t *const *pieces = arg_pieces(n, &one, &count);
     for (int i = 0; i < count; i++) {
         Rule r = rule_of(pieces[i]);
         if (r == R_PARENS) {
-            parens = true;
             if (pieces[i]->children_num == 3) walk_args_into(w, call, pieces[i]->children[1], R_ITEMS);
         } else if (r == R_DOBLK) {
             *has_do = true;
@@ -63,7 +60,6 @@ static bool args_into(Walk *w, AstNode *call, const mpc_ast_t *n, bool *has_do, 
             walk_args_into(w, call, pieces[i], R_NPARGS);
         }
     }
-    return parens;
 }
 
 AstNode *walk_local_call(Walk *w, const mpc_ast_t *n)

@@ -28,10 +28,34 @@ static bool underscores_ok(const char *s, int base)
     return true;
 }
 
+/* Length of the number literal at s (the grammar lets letters and digits run on after it, so
+ * `1e3` can be reported); sets *base and *is_float. */
+static size_t number_len(const char *s, int *base, bool *is_float)
+{
+    *base = 10;
+    *is_float = false;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'b' || s[1] == 'o')) {
+        int b = s[1] == 'x' ? 16 : s[1] == 'b' ? 2 : 8;
+        size_t j = 2;
+        while (s[j] == '_' || digit_value(s[j]) < b) j++;
+        if (j == 2) return 1; /* "0" followed by a stray letter */
+        *base = b;
+        return j;
+    }
+    size_t i = 0;
+    while (digit_value(s[i]) < 10 || s[i] == '_') i++;
+    if (s[i] != '.') return i;
+    *is_float = true;
+    for (i++; digit_value(s[i]) < 10 || s[i] == '_'; i++) {}
+    bool sign = s[i + 1] == '-' || s[i + 1] == '+';
+    if ((s[i] == 'e' || s[i] == 'E') && digit_value(s[i + 1 + sign]) < 10)
+        for (i += 2 + sign; digit_value(s[i]) < 10; i++) {}
+    return i;
+}
+
 static AstNode *walk_float(Walk *w, const mpc_ast_t *n, bool negate)
 {
     const char *s = n->contents;
-    if (!underscores_ok(s, 10)) walk_fail_at(w, n, "invalid number literal %s", s);
     char buf[128];
     size_t k = 0;
     for (size_t i = 0; s[i] && k + 1 < sizeof buf; i++)
@@ -46,16 +70,14 @@ static AstNode *walk_float(Walk *w, const mpc_ast_t *n, bool negate)
 
 AstNode *walk_number(Walk *w, const mpc_ast_t *n, const mpc_ast_t *minus)
 {
-    bool negate = minus != NULL;
+    bool negate = minus != NULL, is_float;
     const char *s = n->contents;
-    int base = 10;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'b' || s[1] == 'o')) {
-        base = s[1] == 'x' ? 16 : s[1] == 'b' ? 2 : 8;
-        s += 2;
-    } else if (strchr(s, '.')) {
-        return walk_float(w, n, negate);
-    }
-    if (!underscores_ok(s, base)) walk_fail_at(w, n, "invalid number literal %s", n->contents);
+    int base;
+    size_t len = number_len(s, &base, &is_float);
+    if (s[len]) walk_fail_at(w, n, "invalid character \"%c\" after number %.*s", s[len], (int)len, s);
+    if (base != 10) s += 2;
+    if (!underscores_ok(s, is_float ? 10 : base)) walk_fail_at(w, n, "invalid number literal %s", n->contents);
+    if (is_float) return walk_float(w, n, negate);
     uint64_t v = 0, limit = negate ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
     for (; *s; s++) {
         if (*s == '_') continue;
@@ -206,13 +228,15 @@ static void text_flush(Walk *w, Text *t, AstNode *parts, const mpc_ast_t *at)
     t->len = 0;
 }
 
-/* Columns of blanks before a heredoc's closing quotes at byte offset pos. */
-static size_t closing_indent(const Walk *w, long pos)
+/* Columns of blanks before a heredoc's closing quotes `close`; they must start their line. */
+static size_t closing_indent(Walk *w, const mpc_ast_t *close)
 {
-    size_t i = (size_t)pos;
+    size_t pos = (size_t)close->state.pos, i = pos;
     while (i > 0 && (w->src[i - 1] == ' ' || w->src[i - 1] == '\t')) i--;
-    if (i > 0 && w->src[i - 1] != '\n') return 0;
-    return (size_t)pos - i;
+    if (i > 0 && w->src[i - 1] != '\n')
+        walk_fail_at(w, close, "invalid location for heredoc terminator, please escape token or "
+                               "move it to its own line");
+    return pos - i;
 }
 
 /* The walk's scratch buffer, with room for at least n bytes. */
@@ -237,7 +261,7 @@ static AstNode *walk_text(Walk *w, const mpc_ast_t *n, bool heredoc)
     for (int i = first; i < last; i++) raw += strlen(n->children[i]->contents) + 1;
     Text t = {NULL, 0, 0, true, 0};
     t.buf = scratch(w, raw + 1);
-    if (heredoc) t.indent = closing_indent(w, n->children[last]->state.pos);
+    if (heredoc) t.indent = closing_indent(w, n->children[last]);
     AstNode *parts = walk_node(w, AST_INTERP, n);
     const mpc_ast_t *frag_at = NULL; /* where the pending STRING part starts */
     bool interpolated = false;
@@ -459,6 +483,16 @@ static AstNode *walk_caparg(Walk *w, const mpc_ast_t *n)
     return c;
 }
 
+/* &+/2: a reference to an operator as a function. */
+static AstNode *walk_opref(Walk *w, const mpc_ast_t *n)
+{
+    const char *slash = strrchr(n->contents, '/');
+    AstNode *ref = walk_node(w, AST_FUNREF, n);
+    ref->name = walk_strn(w, n->contents + 1, (size_t)(slash - n->contents - 1));
+    ref->ival = strtol(slash + 1, NULL, 10);
+    return ref;
+}
+
 AstNode *walk_literal(Walk *w, const mpc_ast_t *n, Rule r)
 {
     AstNode *x;
@@ -466,6 +500,7 @@ AstNode *walk_literal(Walk *w, const mpc_ast_t *n, Rule r)
     case R_NUM: return walk_number(w, n, NULL);
     case R_CHR: return walk_char(w, n);
     case R_CAPARG: return walk_caparg(w, n);
+    case R_OPREF: return walk_opref(w, n);
     case R_ATOM:
     case R_LIT:
         x = walk_node(w, AST_ATOM, n);

@@ -61,12 +61,15 @@ typedef struct Process {
     Handler *handlers;        /* innermost last */
     uint32_t nhandlers, handlers_cap;
     int64_t reductions;       /* left in the current time slice */
+    size_t gc_countdown;      /* gcstress builds: safe points since the last collection */
     ProcStatus status;
     Value result;             /* PROC_DONE: the entry function's value */
     Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
     Value exc_value;          /*   its value (an exception struct for :error) */
     Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
     Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
+    const struct Code *exc_code; /* where it was raised (for the report), or NULL */
+    uint32_t exc_pc;          /*   word offset in exc_code */
     bool tail_pending;        /* builtin_tail_call asked for a call: */
     Value tail_fun;           /*   what the VM must call next (else nil) */
     Value tail_args;          /*   and its argument list */

@@ -128,13 +128,25 @@ static bool ascii_printable_char(Value v)
     return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27;
 }
 
-/* List.ascii_printable?/2 with the printable limit. */
-static bool is_charlist(Value list, size_t limit)
+static bool codepoint(Value v)
 {
-    for (size_t n = 0; n < limit; n++, list = val_tail(list)) {
+    if (!val_is_small(v))
+        return false;
+    int64_t c = val_small_get(v);
+    return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+}
+
+/* List.ascii_printable?/2 with the printable limit, or with :as_charlists any proper list of
+ * code points. */
+static bool is_charlist(Ins *c, Value list)
+{
+    if (c->o->charlists == INSPECT_AS_LISTS)
+        return false;
+    bool any = c->o->charlists == INSPECT_AS_CHARLISTS;
+    for (size_t n = 0; any || n < c->o->printable_limit; n++, list = val_tail(list)) {
         if (list == VAL_NIL)
             return true;
-        if (!val_is_cons(list) || !ascii_printable_char(val_head(list)))
+        if (!val_is_cons(list) || !(any ? codepoint(val_head(list)) : ascii_printable_char(val_head(list))))
             return false;
     }
     return true;
@@ -158,7 +170,7 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
 {
     if (list == VAL_NIL)
         return doc_cstr(c->d, "[]");
-    if (is_charlist(list, c->o->printable_limit))
+    if (is_charlist(c, list))
         return charlist_doc(c, list);
     bool kw = is_keyword(list);
     Items it = {.simple = !kw};
@@ -297,6 +309,10 @@ static DocId mapset_doc(Ins *c, Value m, int64_t limit)
         kw = val_is_tuple(k) && val_tuple_arity(k) == 2 && val_is_atom(val_tuple_elems(k)[0])
              && !atom_is_alias(val_tuple_elems(k)[0]);
     Items items = {.simple = !kw};
+    const InspectOpts *saved = c->o;
+    InspectOpts as_lists = *saved; /* MapSet members never print as charlists, at any depth */
+    as_lists.charlists = INSPECT_AS_LISTS;
+    c->o = &as_lists;
     map_iter_init(&it, set);
     while (map_iter_next(&it, &k, &v)) {
         if (!take(&limit)) {
@@ -306,6 +322,7 @@ static DocId mapset_doc(Ins *c, Value m, int64_t limit)
         DocId doc = kw ? keyword_item(c, val_tuple_elems(k)[0], val_tuple_elems(k)[1], limit) : to_doc(c, k, limit);
         items_add(c, &items, doc);
     }
+    c->o = saved;
     DocId list = container(c, doc_cstr(c->d, "["), &items, "]", kw ? BRK_STRICT : BRK_MAYBE);
     return doc_concat(c->d, doc_cstr(c->d, "MapSet.new("), doc_concat(c->d, list, doc_cstr(c->d, ")")));
 }
@@ -313,7 +330,7 @@ static DocId mapset_doc(Ins *c, Value m, int64_t limit)
 static DocId map_doc(Ins *c, Value m, int64_t limit)
 {
     Value name = map_struct_name(m);
-    if (name == THE_NON_VALUE)
+    if (name == THE_NON_VALUE || c->o->structs_as_maps)
         return plain_map_doc(c, m, limit);
     DocId special = DOC_NIL;
     if (name == val_atom_cstr("Elixir.Range"))
@@ -356,7 +373,9 @@ static DocId binary_doc(Ins *c, Value v, int64_t limit)
 {
     const char *s = val_binary_bytes(v);
     size_t len = val_binary_len(v);
-    if (!itext_printable(s, len, c->o->printable_limit))
+    bool as_string = c->o->binaries == INSPECT_AS_STRINGS
+                     || (c->o->binaries == INSPECT_BIN_INFER && itext_printable(s, len, c->o->printable_limit));
+    if (!as_string)
         return bytes_doc(c, (const unsigned char *)s, len, limit);
     StrBuf *t = &c->d->text;
     size_t off = t->len;

@@ -83,6 +83,7 @@ const uint32_t *op_binprefix(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_fun(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_dot(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_calld(Process *p, Value *regs, const uint32_t *pc);
+const uint32_t *op_call_slow(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_error(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_fclause(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_try(Process *p, Value *regs, const uint32_t *pc);

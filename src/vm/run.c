@@ -14,6 +14,7 @@
 #include "vm/error.h"
 #include "vm/module.h"
 #include "vm/vm.h"
+#include "vm/vminspect.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -42,6 +43,29 @@ static Value error_message(Process *p, Value e)
     return val_is_binary(p->result) ? p->result : THE_NON_VALUE;
 }
 
+/* "    FILE:LINE: WHERE" as the first line of Elixir's stack trace. */
+static void print_location(const Process *p)
+{
+    const Code *c = p->exc_code;
+    if (!c) return;
+    fprintf(stderr, "    %s:%u: ", c->file ? c->file : "nofile", code_line(c, p->exc_pc));
+    StrBuf sb = {0};
+    if (c->kind == CODE_TOP) strbuf_puts(&sb, "(file)");
+    else if (c->kind == CODE_INIT) strbuf_puts(&sb, "(module)");
+    else {
+        if (c->kind == CODE_FN) strbuf_printf(&sb, "anonymous fn/%u in ", c->head.arity);
+        if (c->kind == CODE_FN && c->head.def_name == ATOM_NIL) strbuf_puts(&sb, "(file)");
+        else {
+            vm_inspect(&sb, c->head.module);
+            strbuf_putc(&sb, '.');
+            const char *f = atom_name(val_atom_index(c->head.def_name));
+            strbuf_printf(&sb, "%s/%u", f, c->kind == CODE_FN ? c->head.def_arity : c->head.arity);
+        }
+    }
+    fprintf(stderr, "%s\n", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+}
+
 static void report(Process *p)
 {
     fflush(stdout);
@@ -57,11 +81,16 @@ static void report(Process *p)
         p->exc_detail = ATOM_NIL;
         banner = exc_banner(p, kind, shell, msg);
     } else {
-        p->exc_detail = detail;
+        /* Elixir shows an arithmetic blame ("1 + :a") only for evaluated script code: in
+         * compiled module functions the operator is inlined and nothing names it. */
+        const Code *c = p->exc_code;
+        bool scripted = c && (c->kind == CODE_TOP || (c->kind == CODE_FN && c->head.def_name == ATOM_NIL));
+        p->exc_detail = scripted || !val_is_binary(detail) ? detail : ATOM_NIL;
         banner = exc_banner(p, kind, value, msg);
     }
     fprintf(stderr, "%s\n", banner);
     free(banner);
+    print_location(p);
 }
 
 /* Runs `p` until it finishes; returns the exit status. */

@@ -40,6 +40,23 @@ int vm_gc(Process *p)
     return rc;
 }
 
+/* Whether to collect at this safe point. Under `make gcstress` (EMBER_GC_STRESS) that is every
+ * safe point while the heap and stack are small, so a missing root shows up at once; once they
+ * are large, every (size / 1024)-th one, so stress stays linear in the work done instead of
+ * quadratic (a 1,000,000-deep recursion would otherwise rescan its whole stack at each call). */
+static inline bool gc_due(Process *p, uint32_t top)
+{
+#ifdef EMBER_GC_STRESS
+    size_t size = arena_used_words(&p->arena) + top;
+    if (++p->gc_countdown < (size >> 10)) return false;
+    p->gc_countdown = 0;
+    return true;
+#else
+    (void)top;
+    return arena_wants_gc(&p->arena);
+#endif
+}
+
 /* Small-integer fast paths: both operands small and the result fits. */
 static inline bool small2(Value a, Value b)
 {
@@ -49,6 +66,60 @@ static inline bool small2(Value a, Value b)
 static inline bool fits_small(int64_t r)
 {
     return r >= SMALL_INT_MIN && r <= SMALL_INT_MAX;
+}
+
+/* Makes room for a frame of `callee` at `base`, and notes the high-water mark. */
+static inline bool reserve_frame(Process *p, uint32_t base, const Code *callee)
+{
+    if (base + callee->nregs + 1 > p->stack_cap && !proc_stack_reserve(p, base, callee->nregs + 1)) return false;
+    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
+    return true;
+}
+
+/* A call: pushes a frame for `callee` above the running frame `fr`, with the arguments from
+ * its registers `argregs[0..n)` (and `closure` for a fn); the result will go to register
+ * `dst` of `fr`, which resumes at `next`. Returns the new frame, or NULL when out of memory. */
+static inline Frame *push_call(Process *p, Frame *fr, const Code *callee, const uint32_t *argregs,
+                               uint32_t n, Value closure, uint32_t dst, const uint32_t *next)
+{
+    uint32_t base = fr->base + fr->code->nregs;
+    if (!reserve_frame(p, base, callee)) return NULL;
+    const Value *regs = p->stack + fr->base;
+    Value *nr = p->stack + base;
+    for (uint32_t i = 0; i < n; i++) nr[i] = regs[argregs[i]];
+    nr[n] = closure; /* register `arity` of a fn; a scratch register otherwise */
+    fr->pc = next;
+    fr->dst = dst;
+    return proc_push_frame(p, callee, base);
+}
+
+/* A tail call: the running frame `fr` becomes a frame of `callee` with the arguments from its
+ * registers `argregs[0..n)`. Returns `fr`, or NULL when out of memory. */
+static inline Frame *replace_call(Process *p, Frame *fr, const Code *callee, const uint32_t *argregs,
+                                  uint32_t n, Value closure)
+{
+    Value args[256];
+    const Value *regs = p->stack + fr->base;
+    for (uint32_t i = 0; i < n; i++) args[i] = regs[argregs[i]];
+    if (!reserve_frame(p, fr->base, callee)) return NULL;
+    Value *nr = p->stack + fr->base;
+    for (uint32_t i = 0; i < n; i++) nr[i] = args[i];
+    nr[n] = closure;
+    fr->code = callee;
+    return fr;
+}
+
+/* Runs builtin `fn` on the running frame's registers `argregs[0..n)` (copied above the frame).
+ * Returns its result or THE_NON_VALUE (an exception or a tail-call request is pending). */
+static inline Value call_native(Process *p, Frame *fr, BuiltinFn fn, const uint32_t *argregs, uint32_t n)
+{
+    uint32_t base = fr->base + fr->code->nregs;
+    if (base + n + 1 > p->stack_cap && !proc_stack_reserve(p, base, n + 1)) return vm_nomem(p), THE_NON_VALUE;
+    const Value *regs = p->stack + fr->base;
+    Value *args = p->stack + base;
+    for (uint32_t i = 0; i < n; i++) args[i] = regs[argregs[i]];
+    p->tail_pending = false;
+    return fn(p, args);
 }
 
 VmStatus vm_run(Process *p, int64_t budget)
@@ -63,7 +134,6 @@ VmStatus vm_run(Process *p, int64_t budget)
     const uint32_t *pc, *np;
     Value *regs;
     const Value *K;
-    Value tmp[256];
     p->reductions = budget;
     p->status = PROC_RUNNABLE;
 
@@ -74,6 +144,12 @@ VmStatus vm_run(Process *p, int64_t budget)
 #define SLOW(fn) do { np = fn(p, regs, pc); if (!np) goto raise; if (np == VM_RELOAD) goto reload; \
                       pc = np; DISPATCH(); } while (0)
 #define SPEND() do { if (--p->reductions <= 0) goto yield; } while (0)
+/* Switches the loop to frame `f` (just pushed or replaced) at its first instruction; NULL
+ * means out of memory. */
+#define ENTER(f) do { Frame *f_ = (f); if (!f_) { vm_nomem(p); goto raise; } fr = f_; code = fr->code; \
+                      pc = code->ins; regs = p->stack + fr->base; K = code->consts; goto entry; } while (0)
+#define SAFE_POINT() do { if (gc_due(p, fr->base + code->nregs)) { fr->pc = pc; \
+                          if (vm_gc(p) != 0) { vm_nomem(p); goto raise; } } } while (0)
 #define ALLOC_CHECK(v) do { if ((v) == THE_NON_VALUE) { vm_nomem(p); goto raise; } } while (0)
 
 reload:
@@ -86,10 +162,7 @@ reload:
     DISPATCH();
 
 entry: /* a function was entered: a safe point */
-    if (arena_wants_gc(&p->arena)) {
-        fr->pc = pc;
-        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
-    }
+    SAFE_POINT();
     DISPATCH();
 
 L_MOVE: regs[pc[1]] = regs[pc[2]]; NEXT(3);
@@ -151,10 +224,7 @@ L_BOOLCHK: SLOW(op_boolchk);
 L_JUMP: JUMP_TO(pc[1]);
 L_JUMPBACK:
     SPEND();
-    if (arena_wants_gc(&p->arena)) {
-        fr->pc = pc;
-        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
-    }
+    SAFE_POINT();
     JUMP_TO(pc[1]);
 L_JFALSY: {
     Value v = regs[pc[1]];
@@ -218,120 +288,45 @@ L_MAPUPD: SLOW(op_mapupd);
 L_FUN: SLOW(op_fun);
 L_GETFREE: regs[pc[1]] = val_fun_free(regs[code->head.arity])[pc[2]]; NEXT(3);
 
-L_CALL: {
+L_CALL:
     SPEND();
-    const Code *callee = code->module->funs[pc[2]];
-    uint32_t n = pc[3], base = fr->base + code->nregs;
-    if (base + callee->nregs + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    Value *nr = p->stack + base;
-    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
-    fr->pc = pc + 4 + n;
-    fr->dst = pc[1];
-    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
-    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
-    code = callee, pc = code->ins, regs = nr, K = code->consts;
-    goto entry;
-}
-L_TCALL: {
+    ENTER(push_call(p, fr, code->module->funs[pc[2]], pc + 4, pc[3], ATOM_NIL, pc[1], pc + 4 + pc[3]));
+L_TCALL:
     SPEND();
-    const Code *callee = code->module->funs[pc[1]];
-    uint32_t n = pc[2];
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
-    if (fr->base + callee->nregs + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
-    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
-    fr->code = code = callee, pc = code->ins, K = code->consts;
-    goto entry;
-}
+    ENTER(replace_call(p, fr, code->module->funs[pc[1]], pc + 3, pc[2], ATOM_NIL));
 L_CALLX: {
     SPEND();
     Export *e = code->imports[pc[2]];
-    uint32_t n = pc[3];
     BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
-    const Code *callee = nat ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
-    if (!nat && !callee) goto callx_slow;
-    uint32_t base = fr->base + code->nregs;
-    if (base + n + (callee ? callee->nregs : 0) + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, base, n + (callee ? callee->nregs : 0) + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    Value *nr = p->stack + base;
-    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
     if (nat) {
-        p->tail_pending = false;
-        Value v = nat(p, nr);
-        if (v != THE_NON_VALUE) { regs[pc[1]] = v; NEXT(4 + n); }
-        if (!p->tail_pending) goto raise;
-        if (!vm_call_pending(p, false, pc[1], pc + 4 + n)) goto raise;
+        Value v = call_native(p, fr, nat, pc + 4, pc[3]);
+        if (v != THE_NON_VALUE) { regs = p->stack + fr->base; regs[pc[1]] = v; NEXT(4 + pc[3]); }
+        if (!p->tail_pending || !vm_call_pending(p, false, pc[1], pc + 4 + pc[3])) goto raise;
         goto reload;
     }
-    fr->pc = pc + 4 + n;
-    fr->dst = pc[1];
-    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
-    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
-    code = callee, pc = code->ins, regs = nr, K = code->consts;
-    goto entry;
+    const Code *callee = atomic_load_explicit(&e->code, memory_order_acquire);
+    if (!callee) SLOW(op_call_slow);
+    ENTER(push_call(p, fr, callee, pc + 4, pc[3], ATOM_NIL, pc[1], pc + 4 + pc[3]));
 }
 L_TCALLX: {
     SPEND();
     Export *e = code->imports[pc[1]];
-    uint32_t n = pc[2];
-    BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
-    const Code *callee = nat ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
-    if (!callee) goto tcallx_slow;
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
-    if (fr->base + callee->nregs + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
-    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
-    fr->code = code = callee, pc = code->ins, K = code->consts;
-    goto entry;
+    const Code *callee = atomic_load_explicit(&e->native, memory_order_acquire)
+                             ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
+    if (!callee) SLOW(op_call_slow);
+    ENTER(replace_call(p, fr, callee, pc + 3, pc[2], ATOM_NIL));
 }
 L_CALLF: {
     SPEND();
     Value fun = regs[pc[2]];
-    uint32_t n = pc[3];
-    if (!val_is_fun(fun) || val_fun_info(fun)->arity != n) goto callf_slow;
-    const Code *callee = (const Code *)val_fun_info(fun);
-    uint32_t base = fr->base + code->nregs;
-    if (base + callee->nregs + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    Value *nr = p->stack + base;
-    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
-    nr[n] = fun;
-    fr->pc = pc + 4 + n;
-    fr->dst = pc[1];
-    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
-    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
-    code = callee, pc = code->ins, regs = nr, K = code->consts;
-    goto entry;
+    if (!val_is_fun(fun) || val_fun_info(fun)->arity != pc[3]) SLOW(op_call_slow);
+    ENTER(push_call(p, fr, (const Code *)val_fun_info(fun), pc + 4, pc[3], fun, pc[1], pc + 4 + pc[3]));
 }
 L_TCALLF: {
     SPEND();
     Value fun = regs[pc[1]];
-    uint32_t n = pc[2];
-    if (!val_is_fun(fun) || val_fun_info(fun)->arity != n) goto tcallf_slow;
-    const Code *callee = (const Code *)val_fun_info(fun);
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
-    if (fr->base + callee->nregs + 1 > p->stack_cap) {
-        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
-        regs = p->stack + fr->base;
-    }
-    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
-    regs[n] = fun;
-    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
-    fr->code = code = callee, pc = code->ins, K = code->consts;
-    goto entry;
+    if (!val_is_fun(fun) || val_fun_info(fun)->arity != pc[2]) SLOW(op_call_slow);
+    ENTER(replace_call(p, fr, (const Code *)val_fun_info(fun), pc + 3, pc[2], fun));
 }
 L_CALLD:
 L_TCALLD: SLOW(op_calld);
@@ -356,10 +351,7 @@ L_RERAISE: SLOW(op_reraise);
 L_ITER: SLOW(op_iter);
 L_NEXT:
     SPEND();
-    if (arena_wants_gc(&p->arena)) {
-        fr->pc = pc;
-        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
-    }
+    SAFE_POINT();
     SLOW(op_next);
 L_TOSTR: SLOW(op_tostr);
 L_CONCAT: SLOW(op_concat);
@@ -390,40 +382,14 @@ L_RECVAFTER: {
 L_DEFMOD: SLOW(op_defmod);
 L_MODDONE: SLOW(op_moddone);
 
-callx_slow: {
-    Callee c;
-    uint32_t n = pc[3];
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[4 + i]];
-    if (!vm_resolve_export(p, code->imports[pc[2]], &c)) goto raise;
-    if (!vm_call(p, c, tmp, n, false, pc[1], pc + 4 + n)) goto raise;
-    goto reload;
-}
-tcallx_slow: {
-    Callee c;
-    uint32_t n = pc[2];
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
-    if (!vm_resolve_export(p, code->imports[pc[1]], &c)) goto raise;
-    if (!vm_call(p, c, tmp, n, true, 0, NULL)) goto raise;
-    goto reload;
-}
-callf_slow: {
-    Callee c;
-    uint32_t n = pc[3];
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[4 + i]];
-    if (!vm_resolve_fun(p, regs[pc[2]], tmp, n, &c)) goto raise;
-    goto raise; /* vm_resolve_fun only fails here */
-}
-tcallf_slow: {
-    Callee c;
-    uint32_t n = pc[2];
-    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
-    if (!vm_resolve_fun(p, regs[pc[1]], tmp, n, &c)) goto raise;
-    goto raise;
-}
 yield:
     fr->pc = pc;
     return VM_YIELD;
 raise:
+    if (!p->exc_code) {
+        p->exc_code = code;
+        p->exc_pc = (uint32_t)(pc - code->ins);
+    }
     if (!vm_unwind(p)) {
         p->status = PROC_FAILED;
         return VM_FAILED;

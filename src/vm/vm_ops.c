@@ -202,6 +202,23 @@ const uint32_t *op_calld(Process *p, Value *regs, const uint32_t *pc)
     return vm_call(p, c, args, n, tail, tail ? 0 : pc[1], o + 3 + n) ? VM_RELOAD : NULL;
 }
 
+/* The slow paths of CALLX/TCALLX (a builtin tail call, a module to load, an undefined
+ * function) and CALLF/TCALLF (not a fun, wrong arity). */
+const uint32_t *op_call_slow(Process *p, Value *regs, const uint32_t *pc)
+{
+    Opcode op = (Opcode)pc[0];
+    bool tail = op == OP_TCALLX || op == OP_TCALLF;
+    const uint32_t *o = tail ? pc + 1 : pc + 2; /* callee operand, count, registers */
+    uint32_t n = o[1];
+    Value args[256];
+    for (uint32_t i = 0; i < n; i++) args[i] = regs[o[2 + i]];
+    Callee c;
+    bool ok = op == OP_CALLX || op == OP_TCALLX ? vm_resolve_export(p, vm_top(p)->code->imports[o[0]], &c)
+                                                : vm_resolve_fun(p, regs[o[0]], args, n, &c);
+    if (!ok) return NULL;
+    return vm_call(p, c, args, n, tail, tail ? 0 : pc[1], o + 2 + n) ? VM_RELOAD : NULL;
+}
+
 const uint32_t *op_error(Process *p, Value *regs, const uint32_t *pc)
 {
     Value kind = val_atom(pc[1]);

@@ -11,3 +11,7 @@
 &foo(&1, :x)
 &Enum.map(&1, &to_string/1)
 f = &is_atom/1
+&+/2
+&Kernel.+/2
+&<>/2
+Kernel.+(1, 2)
