@@ -19,6 +19,7 @@ void lib_init(void)
     lib_integer_init();
     lib_float_init();
     lib_list_init();
+    lib_keyword_init();
     lib_string_init();
 }
 
