@@ -354,7 +354,8 @@ static const Builtin enum_builtins[] = {
     {"chunk_every", 4, enum_chunk_every4}, {"__with_index__", 2, enum_with_index_offset},
     {"intersperse", 2, enum_intersperse}, {"take_every", 2, enum_take_every},
     {"drop_every", 2, enum_drop_every}, {"concat", 1, enum_concat1}, {"concat", 2, enum_concat2},
-    {"any?", 1, enum_any1}, {"all?", 1, enum_all1},
+    {"any?", 1, enum_any1}, {"all?", 1, enum_all1}, {"random", 1, enum_random}, {"shuffle", 1, enum_shuffle},
+    {"take_random", 2, enum_take_random},
 };
 
 void lib_enum_init(void)

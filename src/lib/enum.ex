@@ -437,4 +437,48 @@ defmodule Enum do
   def into(enumerable, collectable), do: for(x <- enumerable, into: collectable, do: x)
 
   def into(enumerable, collectable, transform), do: for(x <- enumerable, into: collectable, do: transform.(x))
+
+  # ---- moving elements ----
+
+  def slide(enumerable, index, insertion_index) when is_integer(index) do
+    slide(enumerable, Range.new(index, index, 1), insertion_index)
+  end
+
+  def slide(enumerable, %{__struct__: Range, first: first, last: last, step: step} = range, insertion_index)
+      when is_integer(insertion_index) do
+    if step != 1 do
+      raise ArgumentError, "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(range)}"
+    end
+    list = to_list(enumerable)
+    n = length(list)
+    first = if first < 0, do: first + n, else: first
+    last = if last < 0, do: last + n, else: last
+    at = if insertion_index < 0, do: insertion_index + n, else: insertion_index
+    cond do
+      first > last or first >= n or at == first ->
+        list
+
+      at > first and at <= last ->
+        raise ArgumentError,
+              "insertion index for slide must be outside the range being moved " <>
+                "(tried to insert #{inspect(range)} at #{insertion_index})"
+
+      true ->
+        last = Kernel.min(last, n - 1)
+        at = Kernel.min(at, n - 1)
+        moved = slice(list, first, last - first + 1)
+        if at < first do
+          take(list, at) ++ moved ++ slice(list, at, first - at) ++ drop(list, last + 1)
+        else
+          take(list, first) ++ slice(list, last + 1, at - last) ++ moved ++ drop(list, at + 1)
+        end
+    end
+  end
+
+  def reverse_slice(enumerable, start_index, count)
+      when is_integer(start_index) and start_index >= 0 and is_integer(count) and count >= 0 do
+    list = to_list(enumerable)
+    take(list, start_index) ++ reverse(slice(list, start_index, count)) ++ drop(list, start_index + count)
+  end
 end
+

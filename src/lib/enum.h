@@ -92,5 +92,8 @@ Value enum_concat1(Process *p, const Value *a);
 Value enum_concat2(Process *p, const Value *a);
 Value enum_any1(Process *p, const Value *a);
 Value enum_all1(Process *p, const Value *a);
+Value enum_random(Process *p, const Value *a);
+Value enum_shuffle(Process *p, const Value *a);
+Value enum_take_random(Process *p, const Value *a);
 
 #endif

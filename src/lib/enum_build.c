@@ -1,11 +1,14 @@
 /* enum_build.c: the Enum builtins that regroup elements without calling a function: join/1,2,
  * zip/1,2, unzip/1, chunk_every/2,3,4, with_index with an offset, intersperse/2,
- * take_every/2, drop_every/2, concat/1,2, and any?/1, all?/1 (truthiness of the elements).
- * Registered from enum.c's table.
+ * take_every/2, drop_every/2, concat/1,2, any?/1, all?/1 (truthiness of the elements), and
+ * the random ones: random/1, shuffle/1, take_random/2 (a per-thread xorshift generator seeded
+ * from the clock; Elixir's :rand sequence is not reproduced). Registered from enum.c's table.
  */
 #include <stdlib.h>
+#include <time.h>
 
 #include "lib/enum.h"
+#include "lib/kernel.h"
 #include "lib/libs.h"
 #include "vm/error.h"
 
@@ -231,3 +234,75 @@ static Value truthiness(Process *p, Value e, bool want_any)
 
 Value enum_any1(Process *p, const Value *a) { return truthiness(p, a[0], true); }
 Value enum_all1(Process *p, const Value *a) { return truthiness(p, a[0], false); }
+
+/* A uniform random number in [0, n), n > 0. */
+static uint64_t random_below(uint64_t n)
+{
+    static _Thread_local uint64_t state;
+    if (state == 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        state = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ (uint64_t)(uintptr_t)&state;
+        if (state == 0) state = 0x9E3779B97F4A7C15u;
+    }
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return (state * 0x2545F4914F6CDD1Du) % n;
+}
+
+/* The elements of e in a malloc'd array, shuffled (Fisher-Yates); NULL after raising. */
+static Value *shuffled(Process *p, Value e, long *n)
+{
+    Value l = enum_list(p, e);
+    if (l == THE_NON_VALUE) return NULL;
+    *n = lib_list_length(l);
+    Value *items = malloc(((size_t)(*n > 0 ? *n : 0) + 1) * sizeof *items);
+    if (!items) return err_system_limit(p), NULL;
+    long i = 0;
+    for (; val_is_cons(l); l = val_tail(l)) items[i++] = val_head(l);
+    for (long k = *n - 1; k > 0; k--) {
+        long j = (long)random_below((uint64_t)k + 1);
+        Value t = items[k];
+        items[k] = items[j], items[j] = t;
+    }
+    return items;
+}
+
+Value enum_random(Process *p, const Value *a)
+{
+    EnumRange r;
+    if (enum_range(a[0], &r)) {
+        int64_t n = enum_range_count(&r);
+        if (n == 0) return raise_error(p, exception_default(p, val_atom_cstr("Elixir.Enum.EmptyError")));
+        return val_make_int(&p->arena, r.first + (int64_t)random_below((uint64_t)n) * r.step);
+    }
+    Value l = enum_list(p, a[0]);
+    if (l == THE_NON_VALUE) return l;
+    long n = lib_list_length(l);
+    if (n <= 0) return raise_error(p, exception_default(p, val_atom_cstr("Elixir.Enum.EmptyError")));
+    for (long i = (long)random_below((uint64_t)n); i > 0; i--) l = val_tail(l);
+    return val_head(l);
+}
+
+Value enum_shuffle(Process *p, const Value *a)
+{
+    long n;
+    Value *items = shuffled(p, a[0], &n);
+    if (!items) return THE_NON_VALUE;
+    Value r = val_make_list(&p->arena, items, (size_t)n, VAL_NIL);
+    free(items);
+    return r == THE_NON_VALUE ? err_system_limit(p) : r;
+}
+
+Value enum_take_random(Process *p, const Value *a)
+{
+    if (!val_is_int(a[1]) || val_int_get(a[1]) < 0) return fclause(p, "take_random", 2, a);
+    long n;
+    Value *items = shuffled(p, a[0], &n);
+    if (!items) return THE_NON_VALUE;
+    long k = val_int_get(a[1]) < n ? (long)val_int_get(a[1]) : n;
+    Value r = val_make_list(&p->arena, items, (size_t)k, VAL_NIL);
+    free(items);
+    return r == THE_NON_VALUE ? err_system_limit(p) : r;
+}

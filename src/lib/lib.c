@@ -20,6 +20,7 @@ void lib_init(void)
     lib_float_init();
     lib_list_init();
     lib_keyword_init();
+    lib_map_set_init();
     lib_string_init();
 }
 

@@ -23,6 +23,7 @@ void lib_integer_init(void);
 void lib_float_init(void);
 void lib_list_init(void);
 void lib_keyword_init(void);
+void lib_map_set_init(void);
 void lib_string_init(void);
 
 /* Registers `table` (n entries) as the builtins of module `name`. */

@@ -79,8 +79,26 @@ static Value range_disjoint(Process *p, const Value *a)
     return ATOM_TRUE;
 }
 
+/* Range.shift(range, n): the range moved by n steps. */
+static Value range_shift(Process *p, const Value *a)
+{
+    EnumRange r;
+    if (!enum_range(a[0], &r) || !val_is_int(a[1])) return enum_fclause(p, "Range", "shift", 2, a);
+    __int128 by = (__int128)val_int_get(a[1]) * r.step, f = r.first + by, l = r.last + by;
+    if (f > INT64_MAX || f < INT64_MIN || l > INT64_MAX || l < INT64_MIN) return err_badarith(p, "+", a[0], a[1]);
+    return range_make(&p->arena, val_make_int(&p->arena, (int64_t)f), val_make_int(&p->arena, (int64_t)l), val_make_int(&p->arena, r.step));
+}
+
+static Value range_is_range(Process *p, const Value *a)
+{
+    (void)p;
+    EnumRange r;
+    return val_bool(enum_range(a[0], &r));
+}
+
 static const Builtin range_builtins[] = {
     {"new", 2, range_new2}, {"new", 3, range_new3}, {"size", 1, range_size}, {"disjoint?", 2, range_disjoint},
+    {"shift", 2, range_shift}, {"range?", 1, range_is_range},
 };
 
 void lib_range_init(void)
