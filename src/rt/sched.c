@@ -435,14 +435,13 @@ uint64_t sched_now(Sched *s)
     return s->cfg.deterministic ? s->vclock_us / 1000 : timer_now_ms();
 }
 
-int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire, void *owner,
-                      uint64_t data)
+int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire, uint64_t data)
 {
     Worker *w = tl_worker;
     bool remote = w == NULL || w->s != s;
     if (remote)
         w = &s->workers[0];
-    if (timer_start(&w->timers, t, deadline, fire, owner, data) != 0)
+    if (timer_start(&w->timers, t, deadline, fire, data) != 0)
         return -1;
     if (remote)
         poke(s, w); /* it may be parked until a later deadline */

@@ -134,10 +134,10 @@ Worker *sched_current(void);
 uint64_t sched_now(Sched *s);
 
 /* Arms `t` on the calling worker's timer heap (worker 0's from other threads) to call
- * fire(owner, data) at `deadline` ms on sched_now's clock. Returns 0, or -1 if out of memory.
+ * fire(t, data) at `deadline` ms on sched_now's clock. Returns 0, or -1 if out of memory.
  * Cancel with timer_cancel(t, sched_now(s)). */
 MUST_CHECK int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire,
-                                 void *owner, uint64_t data);
+                                 uint64_t data);
 
 /* The calling worker's epoch thread, for epoch_retire (NULL outside workers). */
 static inline EpochThread *sched_epoch_thread(void)

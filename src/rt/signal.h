@@ -10,8 +10,8 @@
  * a :noproc answer) is fatal, as on BEAM; where a builtin can raise instead, a status says so.
  * Invariants: every signal travels through the target's mailbox, so signals between two
  * processes arrive in the order they were sent. A process's link and monitor tables change
- * only on its own thread (SigState is owner-only): a request from another process is a signal
- * the owner applies when it drains. An exit signal due to a link is acted on only while the
+ * only on its own thread (ProcRt.tables is owner-only): a request from another process is a
+ * signal the owner applies when it drains. An exit signal due to a link is acted on only while the
  * link exists, a DOWN only while the monitor exists, so after unlink/demonitor returns no
  * such signal takes effect.
  */
