@@ -4,7 +4,8 @@
  * ends the collection. Simple items (texts only) lay out "flex" (filling lines, nested by 1);
  * others, and maps and keyword lists always, one per line nested by 2 when they do not fit.
  * Recursion is bounded by the limit (each level takes one); with an infinite limit, nesting
- * past MAX_DEPTH prints "..." so the C stack stays small. */
+ * past MAX_DEPTH prints "..." so the C stack stays small. Range and MapSet structs print as
+ * their Inspect implementations do (1..10//2, MapSet.new([1, 2])). */
 #include "value/inspect.h"
 
 #include <inttypes.h>
@@ -127,13 +128,25 @@ static bool ascii_printable_char(Value v)
     return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27;
 }
 
-/* List.ascii_printable?/2 with the printable limit. */
-static bool is_charlist(Value list, size_t limit)
+static bool codepoint(Value v)
 {
-    for (size_t n = 0; n < limit; n++, list = val_tail(list)) {
+    if (!val_is_small(v))
+        return false;
+    int64_t c = val_small_get(v);
+    return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+}
+
+/* List.ascii_printable?/2 with the printable limit, or with :as_charlists any proper list of
+ * code points. */
+static bool is_charlist(Ins *c, Value list)
+{
+    if (c->o->charlists == INSPECT_AS_LISTS)
+        return false;
+    bool any = c->o->charlists == INSPECT_AS_CHARLISTS;
+    for (size_t n = 0; any || n < c->o->printable_limit; n++, list = val_tail(list)) {
         if (list == VAL_NIL)
             return true;
-        if (!val_is_cons(list) || !ascii_printable_char(val_head(list)))
+        if (!val_is_cons(list) || !(any ? codepoint(val_head(list)) : ascii_printable_char(val_head(list))))
             return false;
     }
     return true;
@@ -157,7 +170,7 @@ static DocId list_doc(Ins *c, Value list, int64_t limit)
 {
     if (list == VAL_NIL)
         return doc_cstr(c->d, "[]");
-    if (is_charlist(list, c->o->printable_limit))
+    if (is_charlist(c, list))
         return charlist_doc(c, list);
     bool kw = is_keyword(list);
     Items it = {.simple = !kw};
@@ -268,11 +281,64 @@ static DocId struct_doc(Ins *c, Value m, Value name, Value fields, int64_t limit
     return container(c, open, &it, "}", BRK_STRICT);
 }
 
+/* Inspect.Range: first..last, or first..last//step unless step is 1 and last >= first. */
+static DocId range_doc(Ins *c, Value m, int64_t limit)
+{
+    Value first = map_get(m, val_atom_cstr("first")), last = map_get(m, val_atom_cstr("last"));
+    Value step = map_get(m, val_atom_cstr("step"));
+    if (first == THE_NON_VALUE || last == THE_NON_VALUE || step == THE_NON_VALUE)
+        return DOC_NIL;
+    Docs *d = c->d;
+    DocId doc = doc_concat(d, to_doc(c, first, limit), doc_concat(d, doc_cstr(d, ".."), to_doc(c, last, limit)));
+    if (step == val_small(1) && val_compare(last, first) >= 0)
+        return doc;
+    return doc_concat(d, doc, doc_concat(d, doc_cstr(d, "//"), to_doc(c, step, limit)));
+}
+
+/* Inspect.MapSet: MapSet.new([...]) listing the members (no charlists), like a list. */
+static DocId mapset_doc(Ins *c, Value m, int64_t limit)
+{
+    Value set = map_get(m, val_atom_cstr("map"));
+    if (set == THE_NON_VALUE || !val_is_map(set))
+        return DOC_NIL;
+    bool kw = map_size(set) > 0;
+    Value k, v;
+    MapIter it;
+    map_iter_init(&it, set);
+    while (kw && map_iter_next(&it, &k, &v))
+        kw = val_is_tuple(k) && val_tuple_arity(k) == 2 && val_is_atom(val_tuple_elems(k)[0])
+             && !atom_is_alias(val_tuple_elems(k)[0]);
+    Items items = {.simple = !kw};
+    const InspectOpts *saved = c->o;
+    InspectOpts as_lists = *saved; /* MapSet members never print as charlists, at any depth */
+    as_lists.charlists = INSPECT_AS_LISTS;
+    c->o = &as_lists;
+    map_iter_init(&it, set);
+    while (map_iter_next(&it, &k, &v)) {
+        if (!take(&limit)) {
+            items_add(c, &items, doc_cstr(c->d, "..."));
+            break;
+        }
+        DocId doc = kw ? keyword_item(c, val_tuple_elems(k)[0], val_tuple_elems(k)[1], limit) : to_doc(c, k, limit);
+        items_add(c, &items, doc);
+    }
+    c->o = saved;
+    DocId list = container(c, doc_cstr(c->d, "["), &items, "]", kw ? BRK_STRICT : BRK_MAYBE);
+    return doc_concat(c->d, doc_cstr(c->d, "MapSet.new("), doc_concat(c->d, list, doc_cstr(c->d, ")")));
+}
+
 static DocId map_doc(Ins *c, Value m, int64_t limit)
 {
     Value name = map_struct_name(m);
-    if (name == THE_NON_VALUE)
+    if (name == THE_NON_VALUE || c->o->structs_as_maps)
         return plain_map_doc(c, m, limit);
+    DocId special = DOC_NIL;
+    if (name == val_atom_cstr("Elixir.Range"))
+        special = range_doc(c, m, limit);
+    else if (name == val_atom_cstr("Elixir.MapSet"))
+        special = mapset_doc(c, m, limit);
+    if (special != DOC_NIL)
+        return special;
     Value fields = THE_NON_VALUE;
     if (c->o->struct_fields) {
         fields = c->o->struct_fields(c->o->ctx, name);
@@ -307,7 +373,9 @@ static DocId binary_doc(Ins *c, Value v, int64_t limit)
 {
     const char *s = val_binary_bytes(v);
     size_t len = val_binary_len(v);
-    if (!itext_printable(s, len, c->o->printable_limit))
+    bool as_string = c->o->binaries == INSPECT_AS_STRINGS
+                     || (c->o->binaries == INSPECT_BIN_INFER && itext_printable(s, len, c->o->printable_limit));
+    if (!as_string)
         return bytes_doc(c, (const unsigned char *)s, len, limit);
     StrBuf *t = &c->d->text;
     size_t off = t->len;

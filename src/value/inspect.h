@@ -8,19 +8,28 @@
  */
 #ifndef EMBER_INSPECT_H
 #define EMBER_INSPECT_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "value/strbuf.h"
 #include "value/value.h"
 
+/* Elixir's :charlists and :binaries options; 0 (infer) is the default. */
+typedef enum { INSPECT_INFER = 0, INSPECT_AS_LISTS, INSPECT_AS_CHARLISTS } InspectCharlists;
+typedef enum { INSPECT_BIN_INFER = 0, INSPECT_AS_BINARIES, INSPECT_AS_STRINGS } InspectBinaries;
+
 typedef struct InspectOpts {
     size_t width;           /* columns; 0 = unlimited (inspect/1). IO.inspect and iex: 80 */
     int64_t limit;          /* items per collection (Elixir :limit, default 50); < 0 = infinity */
     size_t printable_limit; /* code points of a string or charlist shown (default 4096) */
+    InspectCharlists charlists; /* charlists: :as_lists / :as_charlists */
+    InspectBinaries binaries;   /* binaries: :as_binaries / :as_strings */
+    bool structs_as_maps;       /* structs: false */
     /* Optional. The fields of struct `name` in defstruct order, as a proper list of atoms, or
      * THE_NON_VALUE if `name` is not a struct module (the map then prints as a map with
-     * __struct__:). NULL: every map whose :__struct__ is an atom prints as a struct, fields in
+     * __struct__:). The list is only read, so it may live anywhere (e.g. with the module's
+     * literals). NULL: every map whose :__struct__ is an atom prints as a struct, fields in
      * key order. */
     Value (*struct_fields)(void *ctx, Value name);
     void *ctx;

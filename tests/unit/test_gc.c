@@ -240,3 +240,97 @@ Test(gc, a_parked_process_heap_stays_small)
     size_t bytes = sizeof(Arena) + arena_heap_words(&A) * sizeof(Value) + sizeof(ArenaChunk);
     cr_assert_leq(bytes, 256, "arena + first chunk = %zu bytes, budget 256 of the 512 per process", bytes);
 }
+
+/* A random value of every heap type, sharing values of `pool` (small ones: sharing big
+ * values again and again would grow their tree size exponentially). */
+static Value random_value(Arena *a, const Value *pool, size_t npool, int depth)
+{
+    static const FunHead fh = {.arity = 2, .index = 9, .uniq = 1};
+    int kind = rand() % (depth > 0 ? 10 : 5);
+    switch (kind) {
+    case 0: return val_small(rand() % 1000);
+    case 1: return val_make_float(a, rand() / 7.0);
+    case 2: { char s[40]; int n = rand() % 39; memset(s, 'a' + rand() % 26, (size_t)n); return val_make_binary(a, s, (size_t)n); }
+    case 3: return npool ? pool[(size_t)rand() % npool] : VAL_NIL; /* sharing */
+    case 4: return val_make_int(a, INT64_MAX - rand());
+    case 5: case 6: {
+        Value items[8];
+        int n = rand() % 8;
+        for (int i = 0; i < n; i++)
+            items[i] = random_value(a, pool, npool, depth - 1);
+        return kind == 5 ? val_make_list(a, items, (size_t)n, VAL_NIL) : val_make_tuple_from(a, items, (uint32_t)n);
+    }
+    case 7: {
+        Value m = map_new(a);
+        int n = rand() % 60; /* flat and tree maps */
+        for (int i = 0; i < n; i++)
+            m = map_put(a, m, val_small(rand() % 100), random_value(a, pool, npool, depth - 1));
+        return m;
+    }
+    case 8: {
+        Value f = val_make_fun(a, &fh, 2);
+        val_fun_free(f)[0] = random_value(a, pool, npool, depth - 1);
+        val_fun_free(f)[1] = val_make_ref(a);
+        return f;
+    }
+    default: return val_make_cons(a, random_value(a, pool, npool, depth - 1), random_value(a, pool, npool, depth - 1));
+    }
+}
+
+Test(gc, random_structures_survive_repeated_collections_unchanged)
+{
+    enum { ROOTS = 64, SHARED = 8, ROUNDS = 300 };
+    Value roots[ROOTS], shared[SHARED];
+    Value oracle[ROOTS];
+    HeapFragment *frags[ROOTS] = {0};
+    RootRange rr[2] = {{roots, ROOTS}, {shared, SHARED}};
+    srand(1234);
+    for (int i = 0; i < ROOTS; i++)
+        roots[i] = VAL_NIL, oracle[i] = VAL_NIL;
+    for (int round = 0; round < ROUNDS; round++) {
+        for (int j = 0; j < SHARED; j++)
+            shared[j] = random_value(&A, NULL, 0, 1);
+        int i = rand() % ROOTS;
+        roots[i] = random_value(&A, shared, SHARED, 4);
+        frag_free(frags[i]); /* the oracle copy lives outside A: collections never touch it */
+        cr_assert_eq(frag_copy(roots[i], &oracle[i], &frags[i]), 0, "oracle copy");
+        for (int g = 0; g < 3; g++)
+            (void)random_value(&A, shared, SHARED, 3); /* garbage */
+        if (round % 3 == 0 || arena_wants_gc(&A))
+            cr_assert_eq(gc_collect(&A, rr, 2), GC_OK, "collect");
+        if (round % 10 == 0)
+            for (int j = 0; j < ROOTS; j++)
+                cr_assert(val_exact_equal(roots[j], oracle[j]), "round %d: root %d changed by a collection", round, j);
+    }
+    for (int i = 0; i < ROOTS; i++)
+        frag_free(frags[i]);
+}
+
+Test(gc, adopted_messages_in_a_loop_keep_memory_bounded)
+{
+    Arena sender;
+    arena_init(&sender);
+    Value keep = VAL_NIL;
+    RootRange rr = {&keep, 1};
+    size_t high = 0;
+    for (int i = 0; i < 2000; i++) {
+        Value msg = sample(&sender, i), copy;
+        HeapFragment *f;
+        cr_assert_eq(frag_copy(msg, &copy, &f), 0, "copy");
+        arena_adopt(&A, f);
+        keep = copy; /* only the newest message stays live */
+        if (arena_wants_gc(&A))
+            cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect");
+        if (i == 100)
+            high = arena_heap_words(&A);
+        if (i > 100)
+            cr_assert_leq(arena_heap_words(&A), 4 * high, "message %d: heap %zu words (was %zu)", i, arena_heap_words(&A), high);
+        if (i % 100 == 99)
+            arena_free(&sender);
+    }
+    Arena check;
+    arena_init(&check);
+    cr_assert(val_exact_equal(keep, sample(&check, 1999)), "last message intact");
+    arena_free(&check);
+    arena_free(&sender);
+}

@@ -424,3 +424,30 @@ Test(inspect, huge_and_deep_values_print_without_overflowing_the_stack)
     cr_assert_eq(sb.len, 2 + 1000000 + 2 * 999999, "1M one-digit elements, unlimited: %zu bytes", sb.len);
     strbuf_free(&sb);
 }
+
+Test(inspect, charlists_binaries_and_structs_options)
+{
+    InspectOpts o = INSPECT_DEFAULTS;
+    o.binaries = INSPECT_AS_BINARIES;
+    check_with(bin("abc"), &o, "<<97, 98, 99>>");
+    o = INSPECT_DEFAULTS;
+    o.binaries = INSPECT_AS_STRINGS;
+    check_with(val_make_binary(&A, "\x01\x02\xc8", 3), &o, "\"\\x01\\x02\\xC8\"");
+    o = INSPECT_DEFAULTS;
+    o.charlists = INSPECT_AS_CHARLISTS;
+    check_with(LIST(I(1), I(2), I(233), I(0x1F600)), &o, "'\\x01\\x02é😀'");
+    o = INSPECT_DEFAULTS;
+    o.charlists = INSPECT_AS_LISTS;
+    check_with(LIST(I(104), I(105)), &o, "[104, 105]");
+    check_with(LIST(LIST(I(104)), TUP(LIST(I(105)))), &o, "[[104], {[105]}]");
+    o = INSPECT_DEFAULTS;
+    o.structs_as_maps = true;
+    Value ke[3] = {ATOM_STRUCT, ATOM_MESSAGE, ATOM_EXCEPTION}, ve[3] = {ATOM_ELIXIR_RUNTIME_ERROR, bin("x"), ATOM_TRUE};
+    check_with(map_from_pairs(&A, ke, ve, 3), &o, "%{__exception__: true, __struct__: RuntimeError, message: \"x\"}");
+    /* MapSet members are never charlists, at any depth: MapSet.new([[97]]) */
+    Value inner = LIST(LIST(I(97)));
+    Value set = map_from_pairs(&A, (Value[]){LIST(I(97))}, (Value[]){VAL_NIL}, 1);
+    Value ks[3] = {ATOM_STRUCT, atom("map"), atom("version")}, vs[3] = {atom("Elixir.MapSet"), set, I(2)};
+    check(map_from_pairs(&A, ks, vs, 3), "MapSet.new([[97]])");
+    check(inner, "['a']");
+}

@@ -94,7 +94,14 @@ fixed = [
   [{Foo, 1}, {:b, 2}],
   %{1 => :a, 1.0 => :b, "1" => :c, [1] => :d, {1} => :e, :a => :f},
   [{:"a b", 1}, {:+, 2}, {:nil, 3}],
-  -0.0
+  -0.0,
+  [1..10, 10..1, 1..10//2, 5..1//1, 1..1, -3..-1, MapSet.new([3, 1, 2]), MapSet.new(), MapSet.new([:a, "b", {1}])],
+  %{r: 1..2, s: MapSet.new(1..30)},
+  [1..2, 3..4],
+  MapSet.new([{:a, 1}, {:b, 2}]),
+  MapSet.new([97, 98]),
+  MapSet.new(Enum.to_list(1..10)),
+  %{__struct__: Range, first: 1, last: :x, step: 1}
 ]
 
 :rand.seed(:exsss, {7, 8, 9})

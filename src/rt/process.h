@@ -1,0 +1,106 @@
+/* process.h: the process control block (DESIGN §5), as far as the VM needs it today.
+ *
+ * Owns: one process's heap (Arena), its VM stack (registers of every frame, contiguous), its
+ * frame stack, its exception handlers, its pending exception, its reduction budget and a
+ * minimal owner-only message queue. Does not own: the code it runs (modules are global and
+ * immutable once published), scheduling, links and monitors (runtime issue).
+ * Invariants: every slot of stack[0, stack_cap) holds a valid Value at all times (new space is
+ * filled with [] and the VM clears the slots above the running frame after each collection),
+ * so a frame may be pushed without clearing its registers. All fields are touched only by the
+ * thread currently running the process ("owner thread only").
+ */
+#ifndef EMBER_PROCESS_H
+#define EMBER_PROCESS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rt/arena.h"
+#include "value/value.h"
+
+struct Code;
+
+/* One activation: the function running, where it resumes and where its registers start. */
+typedef struct Frame {
+    const struct Code *code; /* function this frame runs */
+    const uint32_t *pc;      /* resume point, valid while a callee runs or the process is parked */
+    uint32_t base;           /* index in Process.stack of register 0 */
+    uint32_t dst;            /* register of this frame that receives the running callee's result */
+} Frame;
+
+/* An installed `try` (or guard) handler: raising unwinds to frame `frame` and jumps to `pc`
+ * with the exception's kind and value in registers kind_reg and value_reg. */
+typedef struct Handler {
+    uint32_t frame;
+    uint32_t kind_reg, value_reg;
+    const uint32_t *pc;
+} Handler;
+
+/* A message waiting in the (minimal, single-thread) mailbox. The runtime issue replaces this
+ * queue by the MPSC mailbox; the VM only uses proc_msg_* below. */
+typedef struct Message {
+    struct Message *next;
+    Value value;
+} Message;
+
+typedef enum ProcStatus {
+    PROC_RUNNABLE, /* may run */
+    PROC_WAITING,  /* parked in receive */
+    PROC_DONE,     /* returned from its function: result in `result` */
+    PROC_FAILED    /* died of an uncaught exception: exc_kind / exc_value */
+} ProcStatus;
+
+typedef struct Process {
+    /* ---- owner thread only ---- */
+    Arena arena;              /* the heap every value of this process lives in */
+    Value *stack;             /* registers of all frames, contiguous */
+    uint32_t stack_cap;       /* slots in stack */
+    uint32_t stack_hwm;       /* slots above this were cleared since the last collection */
+    Frame *frames;            /* frames[0] is the entry function; the last one runs */
+    uint32_t nframes, frames_cap;
+    Handler *handlers;        /* innermost last */
+    uint32_t nhandlers, handlers_cap;
+    int64_t reductions;       /* left in the current time slice */
+    size_t gc_countdown;      /* gcstress builds: safe points since the last collection */
+    ProcStatus status;
+    Value result;             /* PROC_DONE: the entry function's value */
+    Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
+    Value exc_value;          /*   its value (an exception struct for :error) */
+    Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
+    Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
+    bool tail_pending;        /* builtin_tail_call asked for a call: */
+    Value tail_fun;           /*   what the VM must call next (else nil) */
+    Value tail_args;          /*   and its argument list */
+    Value dictionary;         /* Process.put/get: a map, or [] when empty */
+    Message *msg_head;        /* mailbox: oldest first */
+    Message **msg_tail;
+    Message **msg_save;       /* receive's save pointer: next message to try */
+    int64_t wait_until_ms;    /* PROC_WAITING with `after`: deadline (monotonic ms), else -1 */
+    uint32_t recv_timed_out;  /* the deadline passed: receive takes its `after` branch */
+} Process;
+
+/* Returns a new process with an empty heap and stack, or NULL when out of memory. */
+Process *proc_new(void);
+
+/* Frees `p` and everything it owns (heap, stack, queued messages). NULL-safe. */
+void proc_free(Process *p);
+
+/* Makes room for `slots` more stack slots above `used`; may move p->stack (so callers re-derive
+ * register pointers). Returns false when out of memory. */
+bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots);
+
+/* Pushes a frame for `code` with registers at `base`; may move p->frames. Returns NULL when out
+ * of memory. */
+Frame *proc_push_frame(Process *p, const struct Code *code, uint32_t base);
+
+/* Pushes a handler; returns false when out of memory. */
+bool proc_push_handler(Process *p, Handler h);
+
+/* Appends a copy of `v` (already owned by p's heap or immediate) to p's mailbox. Returns false
+ * when out of memory. The runtime issue replaces this with the cross-process mailbox. */
+bool proc_msg_push(Process *p, Value v);
+
+/* Removes the message at the save pointer and resets the save pointer to the oldest message. */
+void proc_msg_remove_saved(Process *p);
+
+#endif

@@ -1,0 +1,449 @@
+/* vm.c: the interpreter loop (vm.h). A computed-goto dispatch over the instructions of
+ * opcodes.h: the frequent ones (moves, small-integer arithmetic and comparisons, jumps,
+ * pattern tests, tuple/list building, calls and returns) are handled inline in short
+ * blocks; every other instruction, and every slow path, is a named function in vm_ops.c or
+ * vm_call.c. This keeps the hot loop one function (so the compiler keeps pc, regs and the
+ * constants in registers) while each behaviour stays small and named.
+ * Calls push a Frame in the Process and switch the loop's state to it; nothing is kept on the
+ * C stack across instructions, which is what lets the process stop after any reduction. */
+#include "vm/vm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt/gc.h"
+#include "vm/error.h"
+#include "vm/interp.h"
+
+int vm_gc(Process *p)
+{
+    uint32_t top = 0;
+    if (p->nframes) top = vm_top(p)->base + vm_top(p)->code->nregs;
+    if (top > p->stack_cap) top = p->stack_cap;
+    size_t nmsg = 0;
+    for (Message *m = p->msg_head; m; m = m->next) nmsg++;
+    Value *singles[] = {&p->result, &p->exc_kind, &p->exc_value, &p->exc_stack, &p->exc_detail,
+                        &p->tail_fun, &p->tail_args, &p->dictionary};
+    size_t nsingle = sizeof singles / sizeof *singles;
+    RootRange fixed[16];
+    RootRange *roots = nmsg ? malloc((nmsg + nsingle + 1) * sizeof *roots) : fixed;
+    if (!roots) return -1;
+    size_t n = 0;
+    roots[n++] = (RootRange){p->stack, top};
+    for (size_t i = 0; i < nsingle; i++) roots[n++] = (RootRange){singles[i], 1};
+    for (Message *m = p->msg_head; m; m = m->next) roots[n++] = (RootRange){&m->value, 1};
+    int rc = gc_collect(&p->arena, roots, n);
+    if (roots != fixed) free(roots);
+    /* Slots above the running frame were not roots: make them valid again. */
+    for (uint32_t i = top; i < p->stack_hwm && i < p->stack_cap; i++) p->stack[i] = VAL_NIL;
+    p->stack_hwm = top;
+    return rc;
+}
+
+/* Whether to collect at this safe point. Under `make gcstress` (EMBER_GC_STRESS) that is every
+ * safe point while the heap and stack are small, so a missing root shows up at once; once they
+ * are large, every (size / 1024)-th one, so stress stays linear in the work done instead of
+ * quadratic (a 1,000,000-deep recursion would otherwise rescan its whole stack at each call). */
+static inline bool gc_due(Process *p, uint32_t top)
+{
+#ifdef EMBER_GC_STRESS
+    size_t size = arena_used_words(&p->arena) + top;
+    if (++p->gc_countdown < (size >> 10)) return false;
+    p->gc_countdown = 0;
+    return true;
+#else
+    (void)top;
+    return arena_wants_gc(&p->arena);
+#endif
+}
+
+/* Small-integer fast paths: both operands small and the result fits. */
+static inline bool small2(Value a, Value b)
+{
+    return (a & b & 1) != 0;
+}
+
+static inline bool fits_small(int64_t r)
+{
+    return r >= SMALL_INT_MIN && r <= SMALL_INT_MAX;
+}
+
+VmStatus vm_run(Process *p, int64_t budget)
+{
+    static const void *const dispatch[] = {
+#define X(name, sig) &&L_##name,
+        OPCODE_LIST(X)
+#undef X
+    };
+    Frame *fr;
+    const Code *code;
+    const uint32_t *pc, *np;
+    Value *regs;
+    const Value *K;
+    Value tmp[256];
+    p->reductions = budget;
+    p->status = PROC_RUNNABLE;
+
+#define DISPATCH() goto *dispatch[*pc]
+#define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
+#define RK(x) (((x) & OPK_BIT) ? K[(x) & ~OPK_BIT] : regs[x])
+#define JUMP_TO(l) do { pc = code->ins + (l); DISPATCH(); } while (0)
+#define SLOW(fn) do { np = fn(p, regs, pc); if (!np) goto raise; if (np == VM_RELOAD) goto reload; \
+                      pc = np; DISPATCH(); } while (0)
+#define SPEND() do { if (--p->reductions <= 0) goto yield; } while (0)
+#define ALLOC_CHECK(v) do { if ((v) == THE_NON_VALUE) { vm_nomem(p); goto raise; } } while (0)
+
+reload:
+    if (p->nframes == 0) return p->status == PROC_DONE ? VM_DONE : VM_FAILED;
+    fr = vm_top(p);
+    code = fr->code;
+    pc = fr->pc;
+    regs = p->stack + fr->base;
+    K = code->consts;
+    DISPATCH();
+
+entry: /* a function was entered: a safe point */
+    if (gc_due(p, fr->base + code->nregs)) {
+        fr->pc = pc;
+        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
+    }
+    DISPATCH();
+
+L_MOVE: regs[pc[1]] = regs[pc[2]]; NEXT(3);
+L_LOADK: regs[pc[1]] = K[pc[2]]; NEXT(3);
+L_ADD: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (small2(a, b)) {
+        int64_t r = val_small_get(a) + val_small_get(b);
+        if (fits_small(r)) { regs[pc[1]] = val_small(r); NEXT(4); }
+    }
+    SLOW(op_arith);
+}
+L_SUB: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (small2(a, b)) {
+        int64_t r = val_small_get(a) - val_small_get(b);
+        if (fits_small(r)) { regs[pc[1]] = val_small(r); NEXT(4); }
+    }
+    SLOW(op_arith);
+}
+L_MUL: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    int64_t r;
+    if (small2(a, b) && !__builtin_mul_overflow(val_small_get(a), val_small_get(b), &r) && fits_small(r)) {
+        regs[pc[1]] = val_small(r);
+        NEXT(4);
+    }
+    SLOW(op_arith);
+}
+L_DIV: SLOW(op_arith);
+L_NEG: SLOW(op_neg);
+#define CMP_OP(NAME, OPR) \
+L_##NAME: { \
+    Value a = RK(pc[2]), b = RK(pc[3]); \
+    if (small2(a, b)) { regs[pc[1]] = val_bool(val_small_get(a) OPR val_small_get(b)); NEXT(4); } \
+    SLOW(op_compare); \
+}
+CMP_OP(LT, <)
+CMP_OP(LE, <=)
+CMP_OP(GT, >)
+CMP_OP(GE, >=)
+#undef CMP_OP
+L_EQ:
+L_SEQ: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (a == b) { regs[pc[1]] = ATOM_TRUE; NEXT(4); }
+    if (small2(a, b) || (val_is_atom(a) && val_is_atom(b))) { regs[pc[1]] = ATOM_FALSE; NEXT(4); }
+    SLOW(op_compare);
+}
+L_NE:
+L_SNE: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (a == b) { regs[pc[1]] = ATOM_FALSE; NEXT(4); }
+    if (small2(a, b) || (val_is_atom(a) && val_is_atom(b))) { regs[pc[1]] = ATOM_TRUE; NEXT(4); }
+    SLOW(op_compare);
+}
+L_NOT: SLOW(op_not);
+L_BOOLCHK: SLOW(op_boolchk);
+L_JUMP: JUMP_TO(pc[1]);
+L_JUMPBACK:
+    SPEND();
+    if (gc_due(p, fr->base + code->nregs)) {
+        fr->pc = pc;
+        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
+    }
+    JUMP_TO(pc[1]);
+L_JFALSY: {
+    Value v = regs[pc[1]];
+    if (v == ATOM_NIL || v == ATOM_FALSE) JUMP_TO(pc[2]);
+    NEXT(3);
+}
+L_JTRUTHY: {
+    Value v = regs[pc[1]];
+    if (v != ATOM_NIL && v != ATOM_FALSE) JUMP_TO(pc[2]);
+    NEXT(3);
+}
+L_JNOTTRUE:
+    if (regs[pc[1]] != ATOM_TRUE) JUMP_TO(pc[2]);
+    NEXT(3);
+L_TTUPLE: {
+    Value v = regs[pc[2]];
+    if (val_is_tuple(v) && val_tuple_arity(v) == pc[3]) NEXT(4);
+    JUMP_TO(pc[1]);
+}
+L_TCONS:
+    if (val_is_cons(regs[pc[2]])) NEXT(3);
+    JUMP_TO(pc[1]);
+L_TNIL:
+    if (regs[pc[2]] == VAL_NIL) NEXT(3);
+    JUMP_TO(pc[1]);
+L_TMAP:
+    if (val_is_map(regs[pc[2]])) NEXT(3);
+    JUMP_TO(pc[1]);
+L_TEQ: {
+    Value a = regs[pc[2]], b = regs[pc[3]];
+    if (a == b || val_exact_equal(a, b)) NEXT(4);
+    JUMP_TO(pc[1]);
+}
+L_TEQK: {
+    Value a = regs[pc[2]], b = K[pc[3]];
+    if (a == b || ((val_is_boxed(a) || val_is_cons(a)) && val_exact_equal(a, b))) NEXT(4);
+    JUMP_TO(pc[1]);
+}
+L_GETELEM: regs[pc[1]] = val_tuple_elems(regs[pc[2]])[pc[3]]; NEXT(4);
+L_GETHD: regs[pc[1]] = val_head(regs[pc[2]]); NEXT(3);
+L_GETTL: regs[pc[1]] = val_tail(regs[pc[2]]); NEXT(3);
+L_MAPFETCH: SLOW(op_mapfetch);
+L_BINPREFIX: SLOW(op_binprefix);
+L_TUPLE: {
+    uint32_t n = pc[2];
+    Value t = val_make_tuple(&p->arena, n);
+    ALLOC_CHECK(t);
+    Value *e = val_tuple_elems(t);
+    for (uint32_t i = 0; i < n; i++) e[i] = regs[pc[3 + i]];
+    regs[pc[1]] = t;
+    NEXT(3 + n);
+}
+L_CONS: {
+    Value c = val_make_cons(&p->arena, regs[pc[2]], regs[pc[3]]);
+    ALLOC_CHECK(c);
+    regs[pc[1]] = c;
+    NEXT(4);
+}
+L_MAP: SLOW(op_map);
+L_MAPUPD: SLOW(op_mapupd);
+L_FUN: SLOW(op_fun);
+L_GETFREE: regs[pc[1]] = val_fun_free(regs[code->head.arity])[pc[2]]; NEXT(3);
+
+L_CALL: {
+    SPEND();
+    const Code *callee = code->module->funs[pc[2]];
+    uint32_t n = pc[3], base = fr->base + code->nregs;
+    if (base + callee->nregs + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    Value *nr = p->stack + base;
+    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
+    fr->pc = pc + 4 + n;
+    fr->dst = pc[1];
+    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
+    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
+    code = callee, pc = code->ins, regs = nr, K = code->consts;
+    goto entry;
+}
+L_TCALL: {
+    SPEND();
+    const Code *callee = code->module->funs[pc[1]];
+    uint32_t n = pc[2];
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
+    if (fr->base + callee->nregs + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
+    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
+    fr->code = code = callee, pc = code->ins, K = code->consts;
+    goto entry;
+}
+L_CALLX: {
+    SPEND();
+    Export *e = code->imports[pc[2]];
+    uint32_t n = pc[3];
+    BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
+    const Code *callee = nat ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
+    if (!nat && !callee) goto callx_slow;
+    uint32_t base = fr->base + code->nregs;
+    if (base + n + (callee ? callee->nregs : 0) + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, base, n + (callee ? callee->nregs : 0) + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    Value *nr = p->stack + base;
+    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
+    if (nat) {
+        p->tail_pending = false;
+        Value v = nat(p, nr);
+        if (v != THE_NON_VALUE) { regs[pc[1]] = v; NEXT(4 + n); }
+        if (!p->tail_pending) goto raise;
+        if (!vm_call_pending(p, false, pc[1], pc + 4 + n)) goto raise;
+        goto reload;
+    }
+    fr->pc = pc + 4 + n;
+    fr->dst = pc[1];
+    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
+    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
+    code = callee, pc = code->ins, regs = nr, K = code->consts;
+    goto entry;
+}
+L_TCALLX: {
+    SPEND();
+    Export *e = code->imports[pc[1]];
+    uint32_t n = pc[2];
+    BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
+    const Code *callee = nat ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
+    if (!callee) goto tcallx_slow;
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
+    if (fr->base + callee->nregs + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
+    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
+    fr->code = code = callee, pc = code->ins, K = code->consts;
+    goto entry;
+}
+L_CALLF: {
+    SPEND();
+    Value fun = regs[pc[2]];
+    uint32_t n = pc[3];
+    if (!val_is_fun(fun) || val_fun_info(fun)->arity != n) goto callf_slow;
+    const Code *callee = (const Code *)val_fun_info(fun);
+    uint32_t base = fr->base + code->nregs;
+    if (base + callee->nregs + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    Value *nr = p->stack + base;
+    for (uint32_t i = 0; i < n; i++) nr[i] = regs[pc[4 + i]];
+    nr[n] = fun;
+    fr->pc = pc + 4 + n;
+    fr->dst = pc[1];
+    if (!(fr = proc_push_frame(p, callee, base))) { vm_nomem(p); goto raise; }
+    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
+    code = callee, pc = code->ins, regs = nr, K = code->consts;
+    goto entry;
+}
+L_TCALLF: {
+    SPEND();
+    Value fun = regs[pc[1]];
+    uint32_t n = pc[2];
+    if (!val_is_fun(fun) || val_fun_info(fun)->arity != n) goto tcallf_slow;
+    const Code *callee = (const Code *)val_fun_info(fun);
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
+    if (fr->base + callee->nregs + 1 > p->stack_cap) {
+        if (!proc_stack_reserve(p, fr->base, callee->nregs + 1)) { vm_nomem(p); goto raise; }
+        regs = p->stack + fr->base;
+    }
+    for (uint32_t i = 0; i < n; i++) regs[i] = tmp[i];
+    regs[n] = fun;
+    if (fr->base + callee->nregs > p->stack_hwm) p->stack_hwm = fr->base + callee->nregs;
+    fr->code = code = callee, pc = code->ins, K = code->consts;
+    goto entry;
+}
+L_CALLD:
+L_TCALLD: SLOW(op_calld);
+L_RET: {
+    Value v = regs[pc[1]];
+    if (--p->nframes == 0) {
+        p->result = v;
+        p->status = PROC_DONE;
+        return VM_DONE;
+    }
+    fr = vm_top(p);
+    code = fr->code, pc = fr->pc, regs = p->stack + fr->base, K = code->consts;
+    regs[fr->dst] = v;
+    DISPATCH();
+}
+L_DOT: SLOW(op_dot);
+L_ERROR: SLOW(op_error);
+L_FCLAUSE: SLOW(op_fclause);
+L_TRY: SLOW(op_try);
+L_ENDTRY: p->nhandlers--; NEXT(1);
+L_RERAISE: SLOW(op_reraise);
+L_ITER: SLOW(op_iter);
+L_NEXT:
+    SPEND();
+    if (gc_due(p, fr->base + code->nregs)) {
+        fr->pc = pc;
+        if (vm_gc(p) != 0) { vm_nomem(p); goto raise; }
+    }
+    SLOW(op_next);
+L_TOSTR: SLOW(op_tostr);
+L_CONCAT: SLOW(op_concat);
+L_RECVNEXT: SLOW(op_recvnext);
+L_RECVSKIP: SLOW(op_recvskip);
+L_RECVTAKE: SLOW(op_recvtake);
+L_RECVWAIT:
+    fr->pc = code->ins + pc[1];
+    p->status = PROC_WAITING;
+    return VM_WAIT;
+L_RECVAFTER: {
+    Value t = regs[pc[2]];
+    if (p->recv_timed_out || t == val_small(0)) {
+        p->recv_timed_out = 0;
+        p->wait_until_ms = -1;
+        p->msg_save = &p->msg_head;
+        JUMP_TO(pc[3]);
+    }
+    if (t != ATOM_INFINITY && !(val_is_small(t) && val_small_get(t) > 0)) {
+        err_argument(p, "argument error");
+        goto raise;
+    }
+    if (val_is_small(t) && p->wait_until_ms < 0) p->wait_until_ms = vm_now_ms() + val_small_get(t);
+    fr->pc = code->ins + pc[1];
+    p->status = PROC_WAITING;
+    return VM_WAIT;
+}
+L_DEFMOD: SLOW(op_defmod);
+L_MODDONE: SLOW(op_moddone);
+
+callx_slow: {
+    Callee c;
+    uint32_t n = pc[3];
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[4 + i]];
+    if (!vm_resolve_export(p, code->imports[pc[2]], &c)) goto raise;
+    if (!vm_call(p, c, tmp, n, false, pc[1], pc + 4 + n)) goto raise;
+    goto reload;
+}
+tcallx_slow: {
+    Callee c;
+    uint32_t n = pc[2];
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
+    if (!vm_resolve_export(p, code->imports[pc[1]], &c)) goto raise;
+    if (!vm_call(p, c, tmp, n, true, 0, NULL)) goto raise;
+    goto reload;
+}
+callf_slow: {
+    Callee c;
+    uint32_t n = pc[3];
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[4 + i]];
+    if (!vm_resolve_fun(p, regs[pc[2]], tmp, n, &c)) goto raise;
+    goto raise; /* vm_resolve_fun only fails here */
+}
+tcallf_slow: {
+    Callee c;
+    uint32_t n = pc[2];
+    for (uint32_t i = 0; i < n; i++) tmp[i] = regs[pc[3 + i]];
+    if (!vm_resolve_fun(p, regs[pc[1]], tmp, n, &c)) goto raise;
+    goto raise;
+}
+yield:
+    fr->pc = pc;
+    return VM_YIELD;
+raise:
+    if (!vm_unwind(p)) {
+        p->status = PROC_FAILED;
+        return VM_FAILED;
+    }
+    goto reload;
+}
