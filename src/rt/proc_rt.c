@@ -24,6 +24,7 @@ void proc_rt_destroy(ProcRt *p)
         idmap_free(&p->tables->links);
         idmap_free(&p->tables->monitors);
         idmap_free(&p->tables->watchers);
+        idmap_free(&p->tables->named);
         free(p->tables);
         p->tables = NULL;
     }

@@ -33,6 +33,7 @@ typedef struct SigTables {
     IdMap links;    /* linked pid -> 0 */
     IdMap monitors; /* reference number -> pid, the monitors this process holds */
     IdMap watchers; /* reference number -> pid, the processes monitoring this one */
+    IdMap named;    /* reference number -> atom, for monitors made by registered name */
 } SigTables;
 
 typedef struct ProcRt {

@@ -19,7 +19,7 @@ static void free_signal(SigEnv *env, Signal *s) { env->ops.free(env->ctx, s); }
 
 /* ---- a process's link and monitor tables, allocated on first use ---- */
 
-typedef enum Table { LINKS, MONITORS, WATCHERS } Table;
+typedef enum Table { LINKS, MONITORS, WATCHERS, NAMED } Table;
 
 /* The table `which` of `p`, or NULL if `p` has none (and `create` is false or memory ran
  * out). */
@@ -29,9 +29,13 @@ static IdMap *table(ProcRt *p, Table which, bool create)
         if (!create || (p->tables = calloc(1, sizeof *p->tables)) == NULL)
             return NULL;
     }
-    return which == LINKS ? &p->tables->links
-           : which == MONITORS ? &p->tables->monitors
-                               : &p->tables->watchers;
+    switch (which) {
+    case LINKS: return &p->tables->links;
+    case MONITORS: return &p->tables->monitors;
+    case WATCHERS: return &p->tables->watchers;
+    case NAMED: break;
+    }
+    return &p->tables->named;
 }
 
 /* Adds key -> value; false if memory ran out. */
@@ -112,13 +116,18 @@ void signal_unlink(SigEnv *env, ProcRt *self, Value other)
         signal_push(env, other, s);
 }
 
-SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref)
+SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref, Value name)
 {
     if (!tab_put(self, MONITORS, ref, target))
         return SIG_NO_MEMORY;
+    if (name != 0 && !tab_put(self, NAMED, ref, name)) {
+        tab_remove(self, MONITORS, ref, NULL);
+        return SIG_NO_MEMORY;
+    }
     Signal *s = env->ops.make(env->ctx, SIG_MONITOR, self->pid, ATOM_NIL, ref);
     if (s == NULL) {
         tab_remove(self, MONITORS, ref, NULL);
+        tab_remove(self, NAMED, ref, NULL);
         return SIG_NO_MEMORY;
     }
     if (signal_push(env, target, s) == SIG_NOPROC)
@@ -153,6 +162,7 @@ bool signal_demonitor(SigEnv *env, ProcRt *self, uint64_t ref, bool flush)
 {
     uint64_t target;
     bool active = tab_remove(self, MONITORS, ref, &target);
+    tab_remove(self, NAMED, ref, NULL);
     if (active) {
         Signal *s = env->ops.make(env->ctx, SIG_DEMONITOR, self->pid, ATOM_NIL, ref);
         if (s != NULL) /* out of memory: the target keeps a watcher whose DOWN we ignore */
@@ -237,16 +247,27 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
             break; /* unlinked meanwhile: ignored */
         return exit_signal(env, self, s, true);
     case SIG_EXIT: return exit_signal(env, self, s, false);
-    case SIG_DOWN:
+    case SIG_DOWN: {
         if (!tab_remove(self, MONITORS, s->ref, NULL))
             break; /* demonitored meanwhile: ignored */
+        uint64_t name;
+        if (tab_remove(self, NAMED, s->ref, &name))
+            s->from = (Value)name;
         deliver_as_message(env, self, s);
+        return NULL;
+    }
+    case SIG_INFO:
+        if (env->ops.info == NULL)
+            break;
+        env->ops.info(env->ctx, self, s, true);
         return NULL;
     case SIG_TIMEOUT:
         if (s->ref == (uint64_t)self->wait_seq)
             self->timed_out = true;
         break;
     case SIG_MESSAGE:
+        if (env->ops.received != NULL)
+            env->ops.received(env->ctx, self, s);
         mailbox_append(&self->mb, s);
         return NULL;
     case SIG_KIND_COUNT: break;
@@ -255,24 +276,21 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
     return NULL;
 }
 
-typedef struct DrainCtx {
-    SigEnv *env;
-    ProcRt *self;
-    Signal *die;
-} DrainCtx;
-
-static bool drain_one(void *ctx, Signal *s)
-{
-    DrainCtx *d = ctx;
-    d->die = signal_handle(d->env, d->self, s);
-    return d->die == NULL;
-}
-
 Signal *signal_drain(SigEnv *env, ProcRt *self)
 {
-    DrainCtx d = {env, self, NULL};
-    mailbox_drain(&self->mb, drain_one, &d);
-    return d.die;
+    Signal *s;
+    while ((s = mailbox_pop(&self->mb)) != NULL) {
+        if (s->kind == SIG_MESSAGE) {
+            if (env->ops.received != NULL)
+                env->ops.received(env->ctx, self, s);
+            mailbox_append(&self->mb, s);
+            continue;
+        }
+        Signal *die = signal_handle(env, self, s);
+        if (die != NULL)
+            return die;
+    }
+    return NULL;
 }
 
 /* ---- death ---- */
@@ -287,7 +305,10 @@ static void answer_queued(SigEnv *env, ProcRt *self, Value reason)
             signal_push(env, s->from, make_owed(env, SIG_EXIT_LINKED, self->pid, reason, 0));
         else if (s->kind == SIG_MONITOR)
             signal_push(env, s->from, make_owed(env, SIG_DOWN, self->pid, reason, s->ref));
-        free_signal(env, s);
+        if (s->kind == SIG_INFO && env->ops.info != NULL)
+            env->ops.info(env->ctx, self, s, false);
+        else
+            free_signal(env, s);
     }
 }
 

@@ -124,7 +124,7 @@ static Signal *act(Fake *f)
     } else if (r < 85) {
         signal_unlink(&W->env, &f->rt, to);
     } else if (r < 90) {
-        cr_assert(signal_monitor(&W->env, &f->rt, to, (uint64_t)rand_r(&f->rng) + 1) == SIG_OK);
+        cr_assert(signal_monitor(&W->env, &f->rt, to, (uint64_t)rand_r(&f->rng) + 1, 0) == SIG_OK);
     } else if (r < 93) {
         Value reason = r % 2 ? ATOM_KILL : val_atom(ATOM_FIXED_COUNT + 3);
         return signal_exit(&W->env, &f->rt, to, reason);

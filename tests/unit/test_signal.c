@@ -248,7 +248,7 @@ Test(signal, monitor_delivers_down_with_the_reason, .init = setup, .fini = teard
 {
     ProcRt *a = proc(), *b = proc();
     Value bpid = b->pid;
-    cr_assert_eq(signal_monitor(&env, a, bpid, 7), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, bpid, 7, 0), SIG_OK);
     drain_alive(b);
     die(b, BOOM);
     drain_alive(a);
@@ -258,7 +258,7 @@ Test(signal, monitor_delivers_down_with_the_reason, .init = setup, .fini = teard
     cr_assert_eq(r.from, bpid);
     cr_assert_eq(r.reason, BOOM);
     cr_assert_eq(nmonitors(a), 0, "a fired monitor is gone");
-    cr_assert_eq(signal_monitor(&env, a, bpid, 8), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, bpid, 8, 0), SIG_OK);
     drain_alive(a);
     r = take(a);
     cr_assert_eq(r.ref, 8);
@@ -298,7 +298,7 @@ Test(signal, demonitor_flush_removes_a_received_down, .init = setup, .fini = tea
 Test(signal, demonitor_tells_the_target, .init = setup, .fini = teardown)
 {
     ProcRt *a = proc(), *b = proc();
-    cr_assert_eq(signal_monitor(&env, a, b->pid, 12), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, b->pid, 12, 0), SIG_OK);
     drain_alive(b);
     cr_assert_eq(nwatchers(b), 1);
     signal_demonitor(&env, a, 12, false);
@@ -340,7 +340,7 @@ Test(signal, late_link_and_monitor_requests_are_answered, .init = setup, .fini =
     signal_trap_exit(a, true);
     /* Requests queued before b exits get b's real reason. */
     cr_assert_eq(signal_link(&env, a, bpid), SIG_OK);
-    cr_assert_eq(signal_monitor(&env, a, bpid, 20), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, bpid, 20, 0), SIG_OK);
     signal_process_exit(&env, b, BOOM);
     /* One that reaches b after it exited (a sender that looked it up just before) gets
      * :noproc when b is reclaimed. */
@@ -405,5 +405,25 @@ Test(signal, receive_timeout_only_for_the_current_wait, .init = setup, .fini = t
     mailbox_push(&a->mb, fake_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, 3));
     drain_alive(a);
     cr_assert(a->timed_out);
+    cleanup(a);
+}
+
+Test(signal, monitor_by_name_reports_the_name, .init = setup, .fini = teardown)
+{
+    ProcRt *a = proc(), *b = proc();
+    Value name = val_atom(ATOM_FIXED_COUNT + 5);
+    cr_assert_eq(signal_monitor(&env, a, b->pid, 30, name), SIG_OK);
+    drain_alive(b);
+    die(b, BOOM);
+    drain_alive(a);
+    Rec r = take(a);
+    cr_assert_eq(r.kind, SIG_DOWN);
+    cr_assert_eq(r.from, name, "a monitor by name names the name in its DOWN");
+    cr_assert_eq(signal_monitor(&env, a, 0, 31, name), SIG_OK);
+    drain_alive(a);
+    r = take(a);
+    cr_assert_eq(r.ref, 31);
+    cr_assert_eq(r.from, name);
+    cr_assert_eq(r.reason, ATOM_NOPROC, "an unregistered name: DOWN :noproc at once");
     cleanup(a);
 }
