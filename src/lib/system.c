@@ -53,9 +53,26 @@ static Value system_monotonic_time(Process *p, const Value *a)
     return val_make_int(&p->arena, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
 }
 
+/* System.monotonic_time(unit): :second, :millisecond, :microsecond, :nanosecond or :native. */
+static Value system_monotonic_time1(Process *p, const Value *a)
+{
+    static const char *const units[] = {"second", "millisecond", "microsecond", "nanosecond",
+                                        "native"};
+    static const int64_t per[] = {1000000000, 1000000, 1000, 1, 1};
+    for (int i = 0; i < 5; i++) {
+        if (a[0] != val_atom_cstr(units[i]))
+            continue;
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return val_make_int(&p->arena, ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec) / per[i]);
+    }
+    return err_argument(p, "unsupported time unit. Expected :second, :millisecond, "
+                           ":microsecond, :nanosecond, or a positive integer");
+}
+
 static const Builtin system_builtins[] = {
     {"argv", 0, system_argv}, {"halt", 0, system_halt0}, {"halt", 1, system_halt},
-    {"monotonic_time", 0, system_monotonic_time},
+    {"monotonic_time", 0, system_monotonic_time}, {"monotonic_time", 1, system_monotonic_time1},
 };
 
 void lib_system_init(void)

@@ -89,18 +89,6 @@ void mailbox_append(Mailbox *mb, Signal *s)
     mb->nmsgs++;
 }
 
-bool mailbox_drain(Mailbox *mb, SigHandler handle, void *ctx)
-{
-    Signal *s;
-    while ((s = mailbox_pop(mb)) != NULL) {
-        if (s->kind == SIG_MESSAGE)
-            mailbox_append(mb, s);
-        else if (!handle(ctx, s))
-            return false;
-    }
-    return true;
-}
-
 void mailbox_recv_skip(Mailbox *mb) { mb->save = next_of(mb->save, memory_order_relaxed); }
 
 /* Unlinks the node after `prev` from the private list and returns it. */

@@ -38,6 +38,7 @@ typedef enum SigKind {
     SIG_DEMONITOR,   /* `from` dropped monitor `ref`                            */
     SIG_DOWN,        /* monitored `from` died; payload: the reason; `ref`       */
     SIG_TIMEOUT,     /* the receive timer `ref` (a wait number) fired           */
+    SIG_INFO,        /* `from` asks for Process.info; payload: what; `ref`: reply tag */
     SIG_KIND_COUNT
 } SigKind;
 
@@ -79,12 +80,6 @@ Signal *mailbox_pop(Mailbox *mb);
 /* Owner: gives up the scheduling token if nothing is queued. Returns true if the owner is now
  * asleep (the next push wakes it), false if signals are waiting (keep running the process). */
 bool mailbox_try_sleep(Mailbox *mb);
-
-/* Owner: calls `handle` for each inbound signal that is not a message, in arrival order, and
- * moves messages to the private list. `handle` owns the signal it gets; if it returns false,
- * draining stops there (the process is dying) and the function returns false. */
-typedef bool (*SigHandler)(void *ctx, Signal *s);
-bool mailbox_drain(Mailbox *mb, SigHandler handle, void *ctx);
 
 /* Owner: appends message `s` to the private list. */
 void mailbox_append(Mailbox *mb, Signal *s);

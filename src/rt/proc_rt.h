@@ -28,13 +28,13 @@ typedef enum ProcRtStatus {
     PROC_RT_EXITING   /* dead or dying: never runs again */
 } ProcRtStatus;
 
-/* Links and monitors of one process (owner thread only; signal.h). */
-typedef struct SigState {
+/* Links and monitors of a process that has any (owner thread only; signal.h). */
+typedef struct SigTables {
     IdMap links;    /* linked pid -> 0 */
     IdMap monitors; /* reference number -> pid, the monitors this process holds */
     IdMap watchers; /* reference number -> pid, the processes monitoring this one */
-    bool trap_exit;
-} SigState;
+    IdMap named;    /* reference number -> atom, for monitors made by registered name */
+} SigTables;
 
 typedef struct ProcRt {
     /* any thread, read-only once the pid table publishes the process */
@@ -45,12 +45,15 @@ typedef struct ProcRt {
     _Atomic uint8_t status; /* ProcRtStatus */
     /* guarded by the registry lock (registry.h) */
     bool reg_closed;   /* exiting: no name may be registered for it any more */
+    /* owner thread only */
+    bool trap_exit;
+    bool timed_out;    /* the timer of receive number wait_seq fired */
+    /* guarded by the registry lock */
     uint32_t reg_name; /* atom index of its registered name, 0 = none */
     /* owner thread only */
-    SigState sig;
-    Timer timer;       /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
-    uint64_t wait_seq; /* numbers the receives that armed `timer`, to drop stale timeouts */
-    bool timed_out;    /* the timer of receive number wait_seq fired */
+    uint32_t wait_seq;  /* numbers the receives that armed `timer`, to drop stale timeouts */
+    SigTables *tables;  /* NULL until its first link or monitor (most processes have none) */
+    Timer timer;        /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
     /* A process is in a run queue (guarded by that queue's lock) or, once dead, in its
      * retiring thread's limbo list (owner of that list), never both. */
     union {
@@ -63,7 +66,7 @@ typedef struct ProcRt {
  * the scheduling token held by whoever spawns it, no links, monitors, name or timer. */
 void proc_rt_init(ProcRt *p);
 
-/* Frees what `p` allocated itself (link and monitor tables). Queued signals are the
+/* Frees what `p` allocated itself (its link and monitor tables). Queued signals are the
  * embedder's to free first. */
 void proc_rt_destroy(ProcRt *p);
 

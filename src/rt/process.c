@@ -1,17 +1,22 @@
 /* process.c: creating and freeing a process control block, growing its VM stack, frame and
- * handler arrays, and the minimal owner-only mailbox (process.h). */
+ * handler arrays (process.h). */
 #include "rt/process.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define STACK_FIRST 256
-#define FRAMES_FIRST 16
+#include "rt/heapfrag.h"
+
+/* Small first sizes: most processes are small, and a parked process should cost <= 512
+ * bytes in all (DESIGN §5); the arrays double when needed. */
+#define STACK_FIRST 16
+#define FRAMES_FIRST 4
 
 Process *proc_new(void)
 {
     Process *p = calloc(1, sizeof *p);
     if (!p) return NULL;
+    proc_rt_init(&p->rt);
     arena_init(&p->arena);
     p->status = PROC_RUNNABLE;
     p->result = ATOM_NIL;
@@ -20,23 +25,39 @@ Process *proc_new(void)
     p->exc_detail = ATOM_NIL;
     p->tail_fun = p->tail_args = ATOM_NIL;
     p->dictionary = VAL_NIL;
-    p->msg_tail = &p->msg_head;
-    p->msg_save = &p->msg_head;
     p->wait_until_ms = -1;
+    p->timer_deadline = -1;
+    p->exit_reason = ATOM_NIL;
     return p;
+}
+
+/* Frees every signal still in p's mailbox: inbound ones with their fragments, received ones
+ * alone (their fragments belong to p's heap). */
+static void free_mailbox(Process *p)
+{
+    Signal *s;
+    while ((s = mailbox_pop(&p->rt.mb)) != NULL) {
+        frag_free(s->frag);
+        free(s);
+    }
+    mailbox_recv_begin(&p->rt.mb);
+    while (mailbox_recv_peek(&p->rt.mb) != NULL)
+        free(mailbox_recv_take(&p->rt.mb));
 }
 
 void proc_free(Process *p)
 {
     if (!p) return;
+    free_mailbox(p);
+    if (p->killed_by != NULL) {
+        frag_free(p->killed_by->frag);
+        free(p->killed_by);
+    }
+    proc_rt_destroy(&p->rt);
     arena_free(&p->arena);
     free(p->stack);
     free(p->frames);
     free(p->handlers);
-    for (Message *m = p->msg_head, *next; m; m = next) {
-        next = m->next;
-        free(m);
-    }
     free(p);
 }
 
@@ -82,25 +103,4 @@ bool proc_push_handler(Process *p, Handler h)
     }
     p->handlers[p->nhandlers++] = h;
     return true;
-}
-
-bool proc_msg_push(Process *p, Value v)
-{
-    Message *m = malloc(sizeof *m);
-    if (!m) return false;
-    m->next = NULL;
-    m->value = v;
-    *p->msg_tail = m;
-    p->msg_tail = &m->next;
-    return true;
-}
-
-void proc_msg_remove_saved(Process *p)
-{
-    Message *m = *p->msg_save;
-    if (!m) return;
-    *p->msg_save = m->next;
-    if (p->msg_tail == &m->next) p->msg_tail = p->msg_save;
-    free(m);
-    p->msg_save = &p->msg_head;
 }

@@ -1,15 +1,17 @@
-/* process.h: the process control block (DESIGN §5), as far as the VM needs it today.
+/* process.h: the process control block (DESIGN §5).
  *
  * Owns: one process's heap (Arena), its VM stack (registers of every frame, contiguous), its
- * frame stack, its exception handlers, its pending exception, its reduction budget and a
- * minimal owner-only message queue. Does not own: the code it runs (modules are global and
- * immutable once published), scheduling, links and monitors (runtime issue).
+ * frame stack, its exception handlers, its pending exception and its reduction budget; and,
+ * first, the runtime's part (rt/proc_rt.h: pid, mailbox, links, monitors, timer), so that a
+ * ProcRt* found in the pid table or a run queue is this Process. Does not own: the code it
+ * runs (modules are global and immutable once published), scheduling (rt/sched.h), signals
+ * (rt/signal.h).
  * Invariants: every slot of stack[0, stack_hwm) holds a valid Value (a frame's registers need
  * no clearing when it is pushed there); slots from stack_hwm on are garbage, cleared to [] by
  * proc_frame_room the first time a frame reaches them, and a collection lowers stack_hwm to
- * the end of the running frame (the slots above it were no roots). So a deep recursion touches
- * only the memory it uses. All fields are touched only by the thread currently running the
- * process ("owner thread only").
+ * the end of the running frame (the slots above it were no roots). Apart from `rt` (see proc_rt.h for
+ * what other threads may touch), all fields are touched only by the thread currently running
+ * the process ("owner thread only").
  */
 #ifndef EMBER_PROCESS_H
 #define EMBER_PROCESS_H
@@ -18,6 +20,7 @@
 #include <stdint.h>
 
 #include "rt/arena.h"
+#include "rt/proc_rt.h"
 #include "value/value.h"
 
 struct Code;
@@ -38,13 +41,6 @@ typedef struct Handler {
     const uint32_t *pc;
 } Handler;
 
-/* A message waiting in the (minimal, single-thread) mailbox. The runtime issue replaces this
- * queue by the MPSC mailbox; the VM only uses proc_msg_* below. */
-typedef struct Message {
-    struct Message *next;
-    Value value;
-} Message;
-
 typedef enum ProcStatus {
     PROC_RUNNABLE, /* may run */
     PROC_WAITING,  /* parked in receive */
@@ -53,6 +49,7 @@ typedef enum ProcStatus {
 } ProcStatus;
 
 typedef struct Process {
+    ProcRt rt;                /* the runtime's part; first (proc_of casts back) */
     /* ---- owner thread only ---- */
     Arena arena;              /* the heap every value of this process lives in */
     Value *stack;             /* registers of all frames, contiguous */
@@ -76,12 +73,21 @@ typedef struct Process {
     Value tail_fun;           /*   what the VM must call next (else nil) */
     Value tail_args;          /*   and its argument list */
     Value dictionary;         /* Process.put/get: a map, or [] when empty */
-    Message *msg_head;        /* mailbox: oldest first */
-    Message **msg_tail;
-    Message **msg_save;       /* receive's save pointer: next message to try */
-    int64_t wait_until_ms;    /* PROC_WAITING with `after`: deadline (monotonic ms), else -1 */
+    int64_t wait_until_ms;    /* PROC_WAITING with `after`: deadline (rt_now_ms), else -1 */
     uint32_t recv_timed_out;  /* the deadline passed: receive takes its `after` branch */
+    /* ---- owner thread only, kept by the runtime (rt/runtime.c) ---- */
+    bool is_main;             /* the script's process: its end ends the program */
+    bool heap_limit_hit;      /* outgrew Process.flag(:max_heap_size): dies :killed */
+    Signal *killed_by;        /* a drained exit signal that ends it (payload: the reason) */
+    int64_t timer_deadline;   /* deadline the receive timer is armed for, or -1 */
+    uint64_t reductions_done; /* Process.info(:reductions) */
+    Value exit_reason;        /* once exiting: why */
 } Process;
+
+_Static_assert(offsetof(Process, rt) == 0, "a ProcRt* must be its Process*");
+
+/* The Process whose runtime part is `r`. */
+static inline Process *proc_of(ProcRt *r) { return (Process *)r; }
 
 /* Returns a new process with an empty heap and stack, or NULL when out of memory. */
 Process *proc_new(void);
@@ -112,11 +118,18 @@ Frame *proc_push_frame(Process *p, const struct Code *code, uint32_t base);
 /* Pushes a handler; returns false when out of memory. */
 bool proc_push_handler(Process *p, Handler h);
 
-/* Appends a copy of `v` (already owned by p's heap or immediate) to p's mailbox. Returns false
- * when out of memory. The runtime issue replaces this with the cross-process mailbox. */
-bool proc_msg_push(Process *p, Value v);
+/* Receive: the message at the save pointer, moving what arrived since into the private list
+ * (rt/runtime.c: signals are applied on the way) when the list is used up. NULL if there is
+ * none, or if a signal arrived that ends the process (then p->killed_by is set and the VM
+ * must stop: the receive instructions wait instead of taking an `after` branch). */
+Signal *proc_recv_next(Process *p);
 
-/* Removes the message at the save pointer and resets the save pointer to the oldest message. */
-void proc_msg_remove_saved(Process *p);
+/* Milliseconds on the runtime's clock (rt/runtime.c: the scheduler's, virtual in
+ * deterministic mode), for `receive ... after` deadlines. */
+int64_t rt_now_ms(void);
+
+/* Receive: drops the matched message at the save pointer (its heap fragment was adopted into
+ * p's heap) and resets the save pointer to the oldest message. */
+void proc_recv_take(Process *p);
 
 #endif

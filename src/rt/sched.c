@@ -9,6 +9,8 @@
 /* Virtual time one slice takes in deterministic mode (BEAM runs ~4000 reductions in well
  * under a millisecond). */
 #define DET_SLICE_US 100u
+/* Processes run one after another from a worker's `next` slot before its queue gets a turn. */
+#define NEXT_STREAK_MAX 64u
 /* A parked worker still holding retired processes looks again this often (ms). */
 #define LIMBO_RETRY_MS 2u
 
@@ -216,22 +218,42 @@ static ProcRt *steal(Worker *w)
     return NULL;
 }
 
-static ProcRt *next_process(Worker *w)
-{
-    uint32_t skip = 0;
-    if (w->s->cfg.deterministic && next_rand(&w->rng) % 4 == 0)
-        skip = 1; /* a seeded reordering: sometimes the second in line goes first */
-    ProcRt *p = rq_take(&w->rq, skip);
-    return p != NULL ? p : steal(w);
-}
-
-/* Queues `p` on `w` (its own worker) and wakes a helper if `w` now has more than it can
- * start on next. */
+/* Queues `p` at the tail of `w`'s run queue (w is the calling worker) and wakes a parked
+ * worker if `w` now has more runnable processes than the one it will start on next. */
 static void push_local(Worker *w, ProcRt *p)
 {
     uint32_t len = rq_append(&w->rq, p, p, 1);
-    if (len >= 2 && atomic_load(&w->s->nparked) > 0)
+    if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
         wake_one(w->s);
+}
+
+/* `p` was just woken or spawned by the process running on `w`: it runs next, as the woken
+ * half of a ping-pong pair should (no lock, and its messages are still in this cache). A
+ * process it displaces goes to the queue. */
+static void push_next(Worker *w, ProcRt *p)
+{
+    ProcRt *old = w->next;
+    w->next = p;
+    if (old != NULL)
+        push_local(w, old);
+}
+
+static ProcRt *next_process(Worker *w)
+{
+    ProcRt *p = w->next;
+    if (p != NULL) {
+        w->next = NULL;
+        if (w->next_streak++ < NEXT_STREAK_MAX)
+            return p;
+        /* A pair waking each other must not keep the rest of the queue waiting. */
+        rq_append(&w->rq, p, p, 1);
+    }
+    w->next_streak = 0;
+    uint32_t skip = 0;
+    if (w->s->cfg.deterministic && next_rand(&w->rng) % 4 == 0)
+        skip = 1; /* a seeded reordering: sometimes the second in line goes first */
+    p = rq_take(&w->rq, skip);
+    return p != NULL ? p : steal(w);
 }
 
 static void run_slice(Worker *w, ProcRt *p)
@@ -311,6 +333,8 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->s = s;
     w->id = id;
     w->parked = w->poked = false;
+    w->next = NULL;
+    w->next_streak = 0;
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
     w->ep = &s->epoch_threads[id];
     w->rq.head = w->rq.tail = NULL;
@@ -397,7 +421,7 @@ void sched_enqueue(Sched *s, ProcRt *p)
     proc_rt_set_status(p, PROC_RT_RUNNABLE);
     Worker *w = tl_worker;
     if (w != NULL && w->s == s) {
-        push_local(w, p);
+        push_next(w, p);
         return;
     }
     uint32_t k = atomic_fetch_add_explicit(&s->next_external, 1, memory_order_relaxed);
@@ -411,14 +435,13 @@ uint64_t sched_now(Sched *s)
     return s->cfg.deterministic ? s->vclock_us / 1000 : timer_now_ms();
 }
 
-int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire, void *owner,
-                      uint64_t data)
+int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire, uint64_t data)
 {
     Worker *w = tl_worker;
     bool remote = w == NULL || w->s != s;
     if (remote)
         w = &s->workers[0];
-    if (timer_start(&w->timers, t, deadline, fire, owner, data) != 0)
+    if (timer_start(&w->timers, t, deadline, fire, data) != 0)
         return -1;
     if (remote)
         poke(s, w); /* it may be parked until a later deadline */

@@ -80,6 +80,8 @@ typedef struct Worker {
     bool parked;
     bool poked; /* told to look again (new work, an earlier timer, stop) */
     /* owner thread only */
+    ProcRt *next;         /* runs before the queue: the process last woken here */
+    uint32_t next_streak; /* processes taken from `next` in a row */
     uint64_t rng;
     EpochThread *ep;
 } Worker;
@@ -120,9 +122,9 @@ void sched_stop(Sched *s);
 void sched_destroy(Sched *s);
 
 /* Makes `p` runnable: the caller holds its token (it just spawned it, or mailbox_push told it
- * the owner was asleep). From a worker, `p` goes to that worker's queue; from another thread
- * to a worker chosen round-robin. Wakes a parked worker if there is more work than this
- * worker can start on next. */
+ * the owner was asleep). From a worker, `p` runs next on that worker (the process it displaces
+ * goes to the queue); from another thread it goes to a worker chosen round-robin. Wakes a
+ * parked worker if there is more work than this worker can start on next. */
 void sched_enqueue(Sched *s, ProcRt *p);
 
 /* The worker the calling thread is, or NULL (not a scheduler thread). */
@@ -132,10 +134,10 @@ Worker *sched_current(void);
 uint64_t sched_now(Sched *s);
 
 /* Arms `t` on the calling worker's timer heap (worker 0's from other threads) to call
- * fire(owner, data) at `deadline` ms on sched_now's clock. Returns 0, or -1 if out of memory.
+ * fire(t, data) at `deadline` ms on sched_now's clock. Returns 0, or -1 if out of memory.
  * Cancel with timer_cancel(t, sched_now(s)). */
 MUST_CHECK int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire,
-                                 void *owner, uint64_t data);
+                                 uint64_t data);
 
 /* The calling worker's epoch thread, for epoch_retire (NULL outside workers). */
 static inline EpochThread *sched_epoch_thread(void)

@@ -17,6 +17,46 @@ static Signal *make_owed(SigEnv *env, SigKind kind, Value from, Value v, uint64_
 
 static void free_signal(SigEnv *env, Signal *s) { env->ops.free(env->ctx, s); }
 
+/* ---- a process's link and monitor tables, allocated on first use ---- */
+
+typedef enum Table { LINKS, MONITORS, WATCHERS, NAMED } Table;
+
+/* The table `which` of `p`, or NULL if `p` has none (and `create` is false or memory ran
+ * out). */
+static IdMap *table(ProcRt *p, Table which, bool create)
+{
+    if (p->tables == NULL) {
+        if (!create || (p->tables = calloc(1, sizeof *p->tables)) == NULL)
+            return NULL;
+    }
+    switch (which) {
+    case LINKS: return &p->tables->links;
+    case MONITORS: return &p->tables->monitors;
+    case WATCHERS: return &p->tables->watchers;
+    case NAMED: break;
+    }
+    return &p->tables->named;
+}
+
+/* Adds key -> value; false if memory ran out. */
+static bool tab_put(ProcRt *p, Table which, uint64_t key, uint64_t value)
+{
+    IdMap *m = table(p, which, true);
+    return m != NULL && idmap_put(m, key, value) >= 0;
+}
+
+static bool tab_get(ProcRt *p, Table which, uint64_t key)
+{
+    IdMap *m = table(p, which, false);
+    return m != NULL && idmap_get(m, key, NULL);
+}
+
+static bool tab_remove(ProcRt *p, Table which, uint64_t key, uint64_t *value)
+{
+    IdMap *m = table(p, which, false);
+    return m != NULL && idmap_remove(m, key, value);
+}
+
 /* Puts `s` in `self`'s own mailbox (self is running, so no wake-up is due). */
 static void push_self(ProcRt *self, Signal *s) { (void)mailbox_push(&self->mb, s); }
 
@@ -36,15 +76,15 @@ SigStatus signal_push(SigEnv *env, Value to, Signal *s)
 
 SigStatus signal_link(SigEnv *env, ProcRt *self, Value other)
 {
-    if (other == self->pid || idmap_get(&self->sig.links, other, NULL))
+    if (other == self->pid || tab_get(self, LINKS, other))
         return SIG_OK;
-    if (pidtab_lookup(env->pids, other) == NULL && !self->sig.trap_exit)
+    if (pidtab_lookup(env->pids, other) == NULL && !self->trap_exit)
         return SIG_NOPROC;
-    if (idmap_put(&self->sig.links, other, 0) < 0)
+    if (!tab_put(self, LINKS, other, 0))
         return SIG_NO_MEMORY;
     Signal *s = env->ops.make(env->ctx, SIG_LINK, self->pid, ATOM_NIL, 0);
     if (s == NULL) {
-        idmap_remove(&self->sig.links, other, NULL);
+        tab_remove(self, LINKS, other, NULL);
         return SIG_NO_MEMORY;
     }
     /* Dead now (or already when trapping): the answer a dead process gives, to ourselves. */
@@ -55,10 +95,10 @@ SigStatus signal_link(SigEnv *env, ProcRt *self, Value other)
 
 SigStatus signal_link_new(ProcRt *parent, ProcRt *child)
 {
-    if (idmap_put(&parent->sig.links, child->pid, 0) < 0)
+    if (!tab_put(parent, LINKS, child->pid, 0))
         return SIG_NO_MEMORY;
-    if (idmap_put(&child->sig.links, parent->pid, 0) < 0) {
-        idmap_remove(&parent->sig.links, child->pid, NULL);
+    if (!tab_put(child, LINKS, parent->pid, 0)) {
+        tab_remove(parent, LINKS, child->pid, NULL);
         return SIG_NO_MEMORY;
     }
     return SIG_OK;
@@ -69,20 +109,25 @@ SigStatus signal_link_new(ProcRt *parent, ProcRt *child)
  * nothing observable happens except in Process.info(:links). */
 void signal_unlink(SigEnv *env, ProcRt *self, Value other)
 {
-    if (!idmap_remove(&self->sig.links, other, NULL))
+    if (!tab_remove(self, LINKS, other, NULL))
         return;
     Signal *s = env->ops.make(env->ctx, SIG_UNLINK, self->pid, ATOM_NIL, 0);
     if (s != NULL) /* out of memory: the other side keeps a link whose signal we ignore */
         signal_push(env, other, s);
 }
 
-SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref)
+SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref, Value name)
 {
-    if (idmap_put(&self->sig.monitors, ref, target) < 0)
+    if (!tab_put(self, MONITORS, ref, target))
         return SIG_NO_MEMORY;
+    if (name != 0 && !tab_put(self, NAMED, ref, name)) {
+        tab_remove(self, MONITORS, ref, NULL);
+        return SIG_NO_MEMORY;
+    }
     Signal *s = env->ops.make(env->ctx, SIG_MONITOR, self->pid, ATOM_NIL, ref);
     if (s == NULL) {
-        idmap_remove(&self->sig.monitors, ref, NULL);
+        tab_remove(self, MONITORS, ref, NULL);
+        tab_remove(self, NAMED, ref, NULL);
         return SIG_NO_MEMORY;
     }
     if (signal_push(env, target, s) == SIG_NOPROC)
@@ -92,10 +137,10 @@ SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref)
 
 SigStatus signal_monitor_new(ProcRt *parent, ProcRt *child, uint64_t ref)
 {
-    if (idmap_put(&parent->sig.monitors, ref, child->pid) < 0)
+    if (!tab_put(parent, MONITORS, ref, child->pid))
         return SIG_NO_MEMORY;
-    if (idmap_put(&child->sig.watchers, ref, parent->pid) < 0) {
-        idmap_remove(&parent->sig.monitors, ref, NULL);
+    if (!tab_put(child, WATCHERS, ref, parent->pid)) {
+        tab_remove(parent, MONITORS, ref, NULL);
         return SIG_NO_MEMORY;
     }
     return SIG_OK;
@@ -116,7 +161,8 @@ static void drop_flushed(void *ctx, Signal *s) { free_signal(((FlushCtx *)ctx)->
 bool signal_demonitor(SigEnv *env, ProcRt *self, uint64_t ref, bool flush)
 {
     uint64_t target;
-    bool active = idmap_remove(&self->sig.monitors, ref, &target);
+    bool active = tab_remove(self, MONITORS, ref, &target);
+    tab_remove(self, NAMED, ref, NULL);
     if (active) {
         Signal *s = env->ops.make(env->ctx, SIG_DEMONITOR, self->pid, ATOM_NIL, ref);
         if (s != NULL) /* out of memory: the target keeps a watcher whose DOWN we ignore */
@@ -149,8 +195,8 @@ Signal *signal_exit(SigEnv *env, ProcRt *self, Value to, Value reason)
 
 bool signal_trap_exit(ProcRt *self, bool on)
 {
-    bool old = self->sig.trap_exit;
-    self->sig.trap_exit = on;
+    bool old = self->trap_exit;
+    self->trap_exit = on;
     return old;
 }
 
@@ -172,7 +218,7 @@ static Signal *exit_signal(SigEnv *env, ProcRt *self, Signal *s, bool linked)
         s->payload = ATOM_KILLED; /* untrappable; an atom needs no fragment */
         return s;
     }
-    if (self->sig.trap_exit) {
+    if (self->trap_exit) {
         deliver_as_message(env, self, s);
         return NULL;
     }
@@ -185,33 +231,43 @@ static Signal *exit_signal(SigEnv *env, ProcRt *self, Signal *s, bool linked)
 
 Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
 {
-    SigState *st = &self->sig;
     switch ((SigKind)s->kind) {
     case SIG_LINK:
-        if (idmap_put(&st->links, s->from, 0) < 0)
+        if (!tab_put(self, LINKS, s->from, 0))
             break; /* out of memory: the link is lost */
         break;
-    case SIG_UNLINK: idmap_remove(&st->links, s->from, NULL); break;
+    case SIG_UNLINK: tab_remove(self, LINKS, s->from, NULL); break;
     case SIG_MONITOR:
-        if (idmap_put(&st->watchers, s->ref, s->from) < 0)
+        if (!tab_put(self, WATCHERS, s->ref, s->from))
             break; /* out of memory: no DOWN later */
         break;
-    case SIG_DEMONITOR: idmap_remove(&st->watchers, s->ref, NULL); break;
+    case SIG_DEMONITOR: tab_remove(self, WATCHERS, s->ref, NULL); break;
     case SIG_EXIT_LINKED:
-        if (!idmap_remove(&st->links, s->from, NULL))
+        if (!tab_remove(self, LINKS, s->from, NULL))
             break; /* unlinked meanwhile: ignored */
         return exit_signal(env, self, s, true);
     case SIG_EXIT: return exit_signal(env, self, s, false);
-    case SIG_DOWN:
-        if (!idmap_remove(&st->monitors, s->ref, NULL))
+    case SIG_DOWN: {
+        if (!tab_remove(self, MONITORS, s->ref, NULL))
             break; /* demonitored meanwhile: ignored */
+        uint64_t name;
+        if (tab_remove(self, NAMED, s->ref, &name))
+            s->from = (Value)name;
         deliver_as_message(env, self, s);
         return NULL;
+    }
+    case SIG_INFO:
+        if (env->ops.info == NULL)
+            break;
+        env->ops.info(env->ctx, self, s, true);
+        return NULL;
     case SIG_TIMEOUT:
-        if (s->ref == self->wait_seq)
+        if (s->ref == (uint64_t)self->wait_seq)
             self->timed_out = true;
         break;
     case SIG_MESSAGE:
+        if (env->ops.received != NULL)
+            env->ops.received(env->ctx, self, s);
         mailbox_append(&self->mb, s);
         return NULL;
     case SIG_KIND_COUNT: break;
@@ -220,24 +276,21 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
     return NULL;
 }
 
-typedef struct DrainCtx {
-    SigEnv *env;
-    ProcRt *self;
-    Signal *die;
-} DrainCtx;
-
-static bool drain_one(void *ctx, Signal *s)
-{
-    DrainCtx *d = ctx;
-    d->die = signal_handle(d->env, d->self, s);
-    return d->die == NULL;
-}
-
 Signal *signal_drain(SigEnv *env, ProcRt *self)
 {
-    DrainCtx d = {env, self, NULL};
-    mailbox_drain(&self->mb, drain_one, &d);
-    return d.die;
+    Signal *s;
+    while ((s = mailbox_pop(&self->mb)) != NULL) {
+        if (s->kind == SIG_MESSAGE) {
+            if (env->ops.received != NULL)
+                env->ops.received(env->ctx, self, s);
+            mailbox_append(&self->mb, s);
+            continue;
+        }
+        Signal *die = signal_handle(env, self, s);
+        if (die != NULL)
+            return die;
+    }
+    return NULL;
 }
 
 /* ---- death ---- */
@@ -252,29 +305,33 @@ static void answer_queued(SigEnv *env, ProcRt *self, Value reason)
             signal_push(env, s->from, make_owed(env, SIG_EXIT_LINKED, self->pid, reason, 0));
         else if (s->kind == SIG_MONITOR)
             signal_push(env, s->from, make_owed(env, SIG_DOWN, self->pid, reason, s->ref));
-        free_signal(env, s);
+        if (s->kind == SIG_INFO && env->ops.info != NULL)
+            env->ops.info(env->ctx, self, s, false);
+        else
+            free_signal(env, s);
     }
 }
 
 static void notify_links_and_monitors(SigEnv *env, ProcRt *self, Value reason)
 {
+    SigTables *t = self->tables;
+    if (t == NULL)
+        return;
     uint32_t pos = 0;
     uint64_t k, v;
-    while (idmap_next(&self->sig.links, &pos, &k, &v))
+    while (idmap_next(&t->links, &pos, &k, &v))
         signal_push(env, (Value)k, make_owed(env, SIG_EXIT_LINKED, self->pid, reason, 0));
     pos = 0;
-    while (idmap_next(&self->sig.watchers, &pos, &k, &v))
+    while (idmap_next(&t->watchers, &pos, &k, &v))
         signal_push(env, (Value)v, make_owed(env, SIG_DOWN, self->pid, reason, k));
     /* Monitors we hold: tell their targets, so they do not keep us as a watcher. */
     pos = 0;
-    while (idmap_next(&self->sig.monitors, &pos, &k, &v)) {
+    while (idmap_next(&t->monitors, &pos, &k, &v)) {
         Signal *s = env->ops.make(env->ctx, SIG_DEMONITOR, self->pid, ATOM_NIL, k);
         if (s != NULL)
             signal_push(env, (Value)v, s);
     }
-    idmap_free(&self->sig.links);
-    idmap_free(&self->sig.watchers);
-    idmap_free(&self->sig.monitors);
+    proc_rt_destroy(self); /* frees the tables: late signals find none */
 }
 
 void signal_process_exit(SigEnv *env, ProcRt *self, Value reason)

@@ -10,8 +10,8 @@
  * a :noproc answer) is fatal, as on BEAM; where a builtin can raise instead, a status says so.
  * Invariants: every signal travels through the target's mailbox, so signals between two
  * processes arrive in the order they were sent. A process's link and monitor tables change
- * only on its own thread (SigState is owner-only): a request from another process is a signal
- * the owner applies when it drains. An exit signal due to a link is acted on only while the
+ * only on its own thread (ProcRt.tables is owner-only): a request from another process is a
+ * signal the owner applies when it drains. An exit signal due to a link is acted on only while the
  * link exists, a DOWN only while the monitor exists, so after unlink/demonitor returns no
  * such signal takes effect.
  */
@@ -33,9 +33,16 @@ typedef struct SigOps {
     /* Frees `s` and its fragment (never adopted). */
     void (*free)(void *ctx, Signal *s);
     /* Turns exit or DOWN signal `s` into the message `self` receives, in place: payload
-     * becomes {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} and
-     * kind SIG_MESSAGE (`aux` keeps the original kind, `ref` stays). False if out of memory. */
+     * becomes {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} (an
+     * atom `from`, for a monitor by name, reads {name, node}) and kind SIG_MESSAGE (`aux`
+     * keeps the original kind, `ref` stays). False if out of memory. */
     bool (*to_message)(void *ctx, ProcRt *self, Signal *s);
+    /* Message `s` enters `self`'s private list (e.g. its fragment joins self's heap). May be
+     * NULL. */
+    void (*received)(void *ctx, ProcRt *self, Signal *s);
+    /* Answers Process.info request `s` (SIG_INFO) sent to `self`, alive or (`alive` false)
+     * already dead, and frees `s`. May be NULL (requests are dropped). */
+    void (*info)(void *ctx, ProcRt *self, Signal *s, bool alive);
 } SigOps;
 
 /* The runtime a signal needs: where processes are found and woken. */
@@ -72,10 +79,11 @@ SigStatus signal_monitor_new(ProcRt *parent, ProcRt *child, uint64_t ref);
 /* `self` unlinks from `other`, as Process.unlink/1 (always succeeds). */
 void signal_unlink(SigEnv *env, ProcRt *self, Value other);
 
-/* `self` monitors `target` under the new reference number `ref`, as Process.monitor/1. A
- * dead target yields {:DOWN, ref, :process, target, :noproc}. SIG_NO_MEMORY is the only
- * failure. */
-SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref);
+/* `self` monitors `target` under the new reference number `ref`, as Process.monitor/1. With
+ * `name` (an atom, else 0) the monitor was made by registered name: its DOWN names
+ * {name, node} instead of the pid, and a `target` of 0 (no such name) gets it at once. A dead
+ * target yields {:DOWN, ref, :process, target, :noproc}. SIG_NO_MEMORY is the only failure. */
+SigStatus signal_monitor(SigEnv *env, ProcRt *self, Value target, uint64_t ref, Value name);
 
 /* `self` drops monitor `ref`, as Process.demonitor/2; with `flush`, also removes a DOWN for
  * it already received. Returns true if the monitor was active. */

@@ -85,8 +85,7 @@ static void remove_at(TimerHeap *h, uint32_t i)
         sift_down(h, i, last, n);
 }
 
-int timer_start(TimerHeap *h, Timer *t, uint64_t deadline, TimerFireFn fire, void *owner,
-                uint64_t data)
+int timer_start(TimerHeap *h, Timer *t, uint64_t deadline, TimerFireFn fire, uint64_t data)
 {
     pthread_mutex_lock(&h->lock);
     uint32_t n = atomic_load_explicit(&h->count, memory_order_relaxed);
@@ -104,7 +103,6 @@ int timer_start(TimerHeap *h, Timer *t, uint64_t deadline, TimerFireFn fire, voi
     t->deadline = deadline;
     t->seq = h->next_seq++;
     t->fire = fire;
-    t->owner = owner;
     t->data = data;
     atomic_store_explicit(&h->count, n + 1, memory_order_relaxed);
     sift_up(h, n, t);
@@ -151,11 +149,10 @@ uint32_t timer_expire(TimerHeap *h, uint64_t now)
         if (t->deadline > now || t->seq >= before)
             break;
         TimerFireFn fire = t->fire;
-        void *owner = t->owner;
         uint64_t data = t->data;
         remove_at(h, 0);
         pthread_mutex_unlock(&h->lock);
-        fire(owner, data);
+        fire(t, data);
         fired++;
         pthread_mutex_lock(&h->lock);
     }

@@ -24,13 +24,15 @@
 #define TIMER_UNARMED UINT32_MAX
 #define TIMER_NEVER UINT64_MAX
 
-/* Called when a timer expires, outside the heap lock, with the values given to timer_start
- * (the Timer itself may already be reused by then, so it is not passed). */
-typedef void (*TimerFireFn)(void *owner, uint64_t data);
-
+typedef struct Timer Timer;
 typedef struct TimerHeap TimerHeap;
 
-typedef struct Timer {
+/* Called when timer `t` expires, outside the heap lock, with the `data` given to timer_start.
+ * By then `t` may be armed again (its owner runs on another thread): use its address only to
+ * find the structure it is embedded in, never its fields. */
+typedef void (*TimerFireFn)(Timer *t, uint64_t data);
+
+struct Timer {
     /* guarded by heap->lock while armed */
     uint32_t index;
     /* written when armed, read by whoever holds the heap lock or owns the timer */
@@ -38,9 +40,8 @@ typedef struct Timer {
     uint64_t deadline; /* ms on the timer_now_ms clock */
     uint64_t seq;      /* arming order, breaks deadline ties */
     TimerFireFn fire;
-    void *owner;
     uint64_t data;
-} Timer;
+};
 
 struct TimerHeap {
     pthread_mutex_t lock; /* held only for heap operations, never across a callback */
@@ -61,10 +62,10 @@ MUST_CHECK int timer_heap_init(TimerHeap *h);
 /* Frees the heap's array. Armed timers are dropped without firing. */
 void timer_heap_destroy(TimerHeap *h);
 
-/* Arms unarmed timer `t` in `h` to call fire(owner, data) at `deadline` (ms, timer_now_ms
+/* Arms unarmed timer `t` in `h` to call fire(t, data) at `deadline` (ms, timer_now_ms
  * clock). Returns 0, or -1 if memory ran out (then `t` stays unarmed). Any thread. */
 MUST_CHECK int timer_start(TimerHeap *h, Timer *t, uint64_t deadline, TimerFireFn fire,
-                           void *owner, uint64_t data);
+                           uint64_t data);
 
 /* Disarms `t`, as BEAM's erlang:cancel_timer/1. Returns the ms left before it would have
  * fired (0 if already due, measured from `now`), or -1 if it was not armed (never started, or

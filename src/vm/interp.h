@@ -99,7 +99,6 @@ const uint32_t *op_defmod(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_moddone(Process *p, Value *regs, const uint32_t *pc);
 
 /* Milliseconds on a monotonic clock (receive timeouts). */
-int64_t vm_now_ms(void);
 
 /* Comparison instructions on any values (the loop inlines small integers). */
 bool vm_compare_op(Opcode op, Value a, Value b);

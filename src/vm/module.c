@@ -235,7 +235,9 @@ bool module_ensure_loaded(Value name)
 {
     ModEntry *me = entry(name, true);
     if (!me) return false;
-    if (atomic_load_explicit(&me->load_state, memory_order_acquire) == LOAD_UNKNOWN) {
+    /* Not LOAD_UNKNOWN but != LOAD_DONE: another thread is loading it; wait for it on the lock
+     * rather than report a module whose functions are not defined yet. */
+    if (atomic_load_explicit(&me->load_state, memory_order_acquire) != LOAD_DONE) {
         char path[256];
         const EmbeddedFile *f = embedded_path(name, path, sizeof path) ? embedded_find(path) : NULL;
         pthread_once(&load_once, load_lock_init);

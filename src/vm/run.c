@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "compile/compile.h"
 #include "lib/system.h"
@@ -14,7 +13,7 @@
 #include "vm/error.h"
 #include "vm/module.h"
 #include "vm/vm.h"
-#include "vm/vminspect.h"
+#include "rt/runtime.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -29,84 +28,6 @@ static char *read_file(const char *path, size_t *len)
     fclose(f);
     *len = n;
     return buf;
-}
-
-/* The message of error `e` of `p` (dead): Elixir's own in C, a user's through the VM. */
-static Value error_message(Process *p, Value e)
-{
-    Value m = exc_builtin_message(p, e);
-    if (m != THE_NON_VALUE) return m;
-    Value mf[2] = {val_atom_cstr("Elixir.Exception"), ATOM_MESSAGE};
-    Value fun = val_make_tuple_from(&p->arena, mf, 2);
-    Value args = val_make_cons(&p->arena, e, VAL_NIL);
-    if (!vm_start_apply(p, fun, args) || vm_run_to_end(p) != VM_DONE) return THE_NON_VALUE;
-    return val_is_binary(p->result) ? p->result : THE_NON_VALUE;
-}
-
-/* "    FILE:LINE: WHERE" as the first line of Elixir's stack trace. */
-static void print_location(const Process *p)
-{
-    const Code *c = p->exc_code;
-    if (!c) return;
-    fprintf(stderr, "    %s:%u: ", c->file ? c->file : "nofile", code_line(c, p->exc_pc));
-    StrBuf sb = {0};
-    if (c->kind == CODE_TOP) strbuf_puts(&sb, "(file)");
-    else if (c->kind == CODE_INIT) strbuf_puts(&sb, "(module)");
-    else {
-        if (c->kind == CODE_FN) strbuf_printf(&sb, "anonymous fn/%u in ", c->head.arity);
-        if (c->kind == CODE_FN && c->head.def_name == ATOM_NIL) strbuf_puts(&sb, "(file)");
-        else {
-            vm_inspect(&sb, c->head.module);
-            strbuf_putc(&sb, '.');
-            const char *f = atom_name(val_atom_index(c->head.def_name));
-            strbuf_printf(&sb, "%s/%u", f, c->kind == CODE_FN ? c->head.def_arity : c->head.arity);
-        }
-    }
-    fprintf(stderr, "%s\n", strbuf_cstr(&sb));
-    strbuf_free(&sb);
-}
-
-static void report(Process *p)
-{
-    fflush(stdout);
-    Value kind = p->exc_kind, value = p->exc_value, detail = p->exc_detail;
-    Value msg = kind == ATOM_ERROR ? exc_builtin_message(p, value) : ATOM_NIL;
-    char *banner;
-    if (msg == THE_NON_VALUE) {
-        Value name = val_is_map(value) ? map_struct_name(value) : THE_NON_VALUE;
-        msg = error_message(p, value);
-        /* The exception value may have moved: report with its name and message only. */
-        Value keys[1] = {ATOM_MESSAGE};
-        Value shell = name == THE_NON_VALUE ? ATOM_NIL : exc_make(p, name, keys, &msg, 0);
-        p->exc_detail = ATOM_NIL;
-        banner = exc_banner(p, kind, shell, msg);
-    } else {
-        /* Elixir shows an arithmetic blame ("1 + :a") only for evaluated script code: in
-         * compiled module functions the operator is inlined and nothing names it. */
-        const Code *c = p->exc_code;
-        bool scripted = c && (c->kind == CODE_TOP || (c->kind == CODE_FN && c->head.def_name == ATOM_NIL));
-        p->exc_detail = scripted || !val_is_binary(detail) ? detail : ATOM_NIL;
-        banner = exc_banner(p, kind, value, msg);
-    }
-    fprintf(stderr, "%s\n", banner);
-    free(banner);
-    print_location(p);
-}
-
-/* Runs `p` until it finishes; returns the exit status. */
-static int run_process(Process *p)
-{
-    for (;;) {
-        VmStatus st = vm_run_to_end(p);
-        if (st == VM_DONE) return 0;
-        if (st == VM_FAILED) {
-            report(p);
-            return 1;
-        }
-        /* Waiting forever with no other process to send anything: as Elixir, hang. */
-        fflush(stdout);
-        pause();
-    }
 }
 
 static int run_source(const char *file, const char *src, size_t len)
@@ -133,11 +54,12 @@ static int run_source(const char *file, const char *src, size_t len)
         fputs("ember: out of memory\n", stderr);
         return 1;
     }
-    int status = run_process(p);
-    fflush(stdout);
-    proc_free(p);
-    /* The AST stays alive: modules defined by this file refer to it. */
-    return status;
+    RtConfig defaults = {0};
+    if (rt_get() == NULL && rt_init(&defaults) != 0)
+        return 1;
+    /* The main process runs on the scheduler with every other; the runtime owns it now. The
+     * AST stays alive: modules defined by this file refer to it. */
+    return rt_run_main(p);
 }
 
 int run_file(const char *path, int argc, char **argv)

@@ -15,28 +15,38 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 
+/* The received messages are roots too: they point into heap fragments p adopted. */
+static void mailbox_roots(void *ctx, GcVisitor *v)
+{
+    Process *p = ctx;
+    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed); l;
+         l = atomic_load_explicit(&l->next, memory_order_relaxed))
+        gc_visit(v, &((Signal *)l)->payload);
+}
+
 int vm_gc(Process *p)
 {
     uint32_t top = 0;
     if (p->nframes) top = vm_top(p)->base + vm_top(p)->code->nregs;
     if (top > p->stack_cap) top = p->stack_cap;
-    size_t nmsg = 0;
-    for (Message *m = p->msg_head; m; m = m->next) nmsg++;
     Value *singles[] = {&p->result, &p->exc_kind, &p->exc_value, &p->exc_stack, &p->exc_detail,
-                        &p->tail_fun, &p->tail_args, &p->dictionary};
+                        &p->tail_fun, &p->tail_args, &p->dictionary, &p->exit_reason};
     size_t nsingle = sizeof singles / sizeof *singles;
-    RootRange fixed[16];
-    RootRange *roots = nmsg ? malloc((nmsg + nsingle + 1) * sizeof *roots) : fixed;
-    if (!roots) return -1;
+    RootRange roots[16];
     size_t n = 0;
     roots[n++] = (RootRange){p->stack, top};
     for (size_t i = 0; i < nsingle; i++) roots[n++] = (RootRange){singles[i], 1};
-    for (Message *m = p->msg_head; m; m = m->next) roots[n++] = (RootRange){&m->value, 1};
-    int rc = gc_collect(&p->arena, roots, n);
-    if (roots != fixed) free(roots);
+    int rc = gc_collect_with(&p->arena, roots, n, mailbox_roots, p);
     /* Slots above the running frame were not roots and may now dangle: they are not valid
      * any more, and will be cleared before a frame uses them (proc_frame_room). */
     p->stack_hwm = top;
+    if (rc == GC_HEAP_LIMIT) {
+        /* Process.flag(:max_heap_size): the runtime kills it (:killed) when this slice ends;
+         * ending the slice now keeps it from growing further meanwhile. */
+        p->heap_limit_hit = true;
+        p->reductions = 0;
+        rc = GC_OK;
+    }
     return rc;
 }
 
@@ -376,17 +386,21 @@ L_RECVWAIT:
     return VM_WAIT;
 L_RECVAFTER: {
     Value t = regs[pc[2]];
+    if (p->killed_by != NULL) { /* an exit signal ends the process: no `after` branch */
+        fr->pc = code->ins + pc[1];
+        return VM_WAIT;
+    }
     if (p->recv_timed_out || t == val_small(0)) {
         p->recv_timed_out = 0;
         p->wait_until_ms = -1;
-        p->msg_save = &p->msg_head;
+        mailbox_recv_begin(&p->rt.mb);
         JUMP_TO(pc[3]);
     }
     if (t != ATOM_INFINITY && !(val_is_small(t) && val_small_get(t) > 0)) {
         err_argument(p, "argument error");
         goto raise;
     }
-    if (val_is_small(t) && p->wait_until_ms < 0) p->wait_until_ms = vm_now_ms() + val_small_get(t);
+    if (val_is_small(t) && p->wait_until_ms < 0) p->wait_until_ms = rt_now_ms() + val_small_get(t);
     fr->pc = code->ins + pc[1];
     p->status = PROC_WAITING;
     return VM_WAIT;

@@ -230,10 +230,10 @@ VmStatus vm_run_to_end(Process *p)
     for (;;) {
         VmStatus st = vm_run(p, VM_SLICE);
         if (st == VM_YIELD) continue;
-        if (st != VM_WAIT) return st;
-        if (*p->msg_save) continue;
+        if (st != VM_WAIT || p->killed_by) return st;
+        if (proc_recv_next(p)) continue;
         if (p->wait_until_ms < 0) return VM_WAIT;
-        int64_t left = p->wait_until_ms - vm_now_ms();
+        int64_t left = p->wait_until_ms - rt_now_ms();
         if (left > 0) {
             struct timespec ts = {left / 1000, (left % 1000) * 1000000};
             nanosleep(&ts, NULL);

@@ -12,13 +12,6 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 
-int64_t vm_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The {k, v} pairs of map `m` as a list, in key order. */
 static Value map_pairs(Process *p, Value m)
 {
@@ -152,23 +145,23 @@ const uint32_t *op_concat(Process *p, Value *regs, const uint32_t *pc)
 
 const uint32_t *op_recvnext(Process *p, Value *regs, const uint32_t *pc)
 {
-    Message *m = *p->msg_save;
+    Signal *m = proc_recv_next(p);
     if (!m) return vm_top(p)->code->ins + pc[1];
-    regs[pc[2]] = m->value;
+    regs[pc[2]] = m->payload;
     return pc + 3;
 }
 
 const uint32_t *op_recvskip(Process *p, Value *regs, const uint32_t *pc)
 {
     (void)regs;
-    if (*p->msg_save) p->msg_save = &(*p->msg_save)->next;
+    if (mailbox_recv_peek(&p->rt.mb)) mailbox_recv_skip(&p->rt.mb);
     return vm_top(p)->code->ins + pc[1];
 }
 
 const uint32_t *op_recvtake(Process *p, Value *regs, const uint32_t *pc)
 {
     (void)regs;
-    proc_msg_remove_saved(p);
+    proc_recv_take(p);
     p->wait_until_ms = -1;
     p->recv_timed_out = 0;
     return pc + 1;

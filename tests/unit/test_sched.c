@@ -5,6 +5,7 @@
  * process deaths: every message is received exactly once or dropped for a dead receiver,
  * in order per sender. */
 #include <criterion/criterion.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -119,9 +120,9 @@ static RunResult run_collector(Fake *f)
     return f->work <= 0 ? RUN_EXIT : RUN_WAIT;
 }
 
-static void timeout_fired(void *owner, uint64_t data)
+static void timeout_fired(Timer *t, uint64_t data)
 {
-    Fake *f = owner;
+    Fake *f = (Fake *)((char *)t - offsetof(Fake, rt.timer));
     if (mailbox_push(&f->rt.mb, new_signal(SIG_TIMEOUT, 0, 0, data)))
         sched_enqueue(&f->world->s, &f->rt);
 }
@@ -131,7 +132,7 @@ static RunResult run_sleeper(Fake *f)
     if (!f->started) {
         f->started = true;
         uint64_t due = sched_now(&f->world->s) + (uint64_t)f->work;
-        cr_assert_eq(sched_timer_start(&f->world->s, &f->rt.timer, due, timeout_fired, f, 7), 0);
+        cr_assert_eq(sched_timer_start(&f->world->s, &f->rt.timer, due, timeout_fired, 7), 0);
         return RUN_WAIT;
     }
     Signal *s = next_signal(f);

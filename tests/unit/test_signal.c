@@ -130,6 +130,11 @@ static void expect_empty(ProcRt *p)
 
 static void cleanup(ProcRt *p) { die(p, ATOM_NORMAL); }
 
+/* Entries in p's link / monitor / watcher table (0 when it has no tables). */
+static uint32_t nlinks(ProcRt *p) { return p->tables ? idmap_count(&p->tables->links) : 0; }
+static uint32_t nmonitors(ProcRt *p) { return p->tables ? idmap_count(&p->tables->monitors) : 0; }
+static uint32_t nwatchers(ProcRt *p) { return p->tables ? idmap_count(&p->tables->watchers) : 0; }
+
 #define BOOM val_atom(ATOM_FIXED_COUNT + 1)
 
 Test(signal, abnormal_exit_kills_a_linked_process, .init = setup, .fini = teardown)
@@ -137,10 +142,11 @@ Test(signal, abnormal_exit_kills_a_linked_process, .init = setup, .fini = teardo
     ProcRt *a = proc(), *b = proc();
     cr_assert_eq(signal_link(&env, a, b->pid), SIG_OK);
     drain_alive(b);
-    cr_assert(idmap_get(&b->sig.links, a->pid, NULL), "b should know the link once drained");
+    cr_assert(b->tables && idmap_get(&b->tables->links, a->pid, NULL),
+              "b should know the link once drained");
     die(b, BOOM);
     cr_assert_eq(drain_dead(a), BOOM, "a should die with b's reason");
-    cr_assert_eq(idmap_count(&a->sig.links), 0);
+    cr_assert_eq(nlinks(a), 0);
     cleanup(a);
 }
 
@@ -151,7 +157,7 @@ Test(signal, normal_exit_does_not_kill_a_linked_process, .init = setup, .fini = 
     die(b, ATOM_NORMAL);
     drain_alive(a);
     expect_empty(a);
-    cr_assert_eq(idmap_count(&a->sig.links), 0, "the link must go with b");
+    cr_assert_eq(nlinks(a), 0, "the link must go with b");
     cleanup(a);
 }
 
@@ -226,7 +232,7 @@ Test(signal, link_to_a_dead_process, .init = setup, .fini = teardown)
     Value dead = b->pid;
     die(b, ATOM_NORMAL);
     cr_assert_eq(signal_link(&env, a, dead), SIG_NOPROC, "not trapping: link raises :noproc");
-    cr_assert_eq(idmap_count(&a->sig.links), 0);
+    cr_assert_eq(nlinks(a), 0);
     signal_trap_exit(a, true);
     cr_assert_eq(signal_link(&env, a, dead), SIG_OK);
     drain_alive(a);
@@ -234,7 +240,7 @@ Test(signal, link_to_a_dead_process, .init = setup, .fini = teardown)
     cr_assert_eq(r.from, dead);
     cr_assert_eq(r.reason, ATOM_NOPROC, "trapping: {:EXIT, pid, :noproc}");
     cr_assert_eq(signal_link(&env, a, a->pid), SIG_OK, "linking to itself does nothing");
-    cr_assert_eq(idmap_count(&a->sig.links), 0);
+    cr_assert_eq(nlinks(a), 0);
     cleanup(a);
 }
 
@@ -242,7 +248,7 @@ Test(signal, monitor_delivers_down_with_the_reason, .init = setup, .fini = teard
 {
     ProcRt *a = proc(), *b = proc();
     Value bpid = b->pid;
-    cr_assert_eq(signal_monitor(&env, a, bpid, 7), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, bpid, 7, 0), SIG_OK);
     drain_alive(b);
     die(b, BOOM);
     drain_alive(a);
@@ -251,8 +257,8 @@ Test(signal, monitor_delivers_down_with_the_reason, .init = setup, .fini = teard
     cr_assert_eq(r.ref, 7);
     cr_assert_eq(r.from, bpid);
     cr_assert_eq(r.reason, BOOM);
-    cr_assert_eq(idmap_count(&a->sig.monitors), 0, "a fired monitor is gone");
-    cr_assert_eq(signal_monitor(&env, a, bpid, 8), SIG_OK);
+    cr_assert_eq(nmonitors(a), 0, "a fired monitor is gone");
+    cr_assert_eq(signal_monitor(&env, a, bpid, 8, 0), SIG_OK);
     drain_alive(a);
     r = take(a);
     cr_assert_eq(r.ref, 8);
@@ -292,12 +298,12 @@ Test(signal, demonitor_flush_removes_a_received_down, .init = setup, .fini = tea
 Test(signal, demonitor_tells_the_target, .init = setup, .fini = teardown)
 {
     ProcRt *a = proc(), *b = proc();
-    cr_assert_eq(signal_monitor(&env, a, b->pid, 12), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, b->pid, 12, 0), SIG_OK);
     drain_alive(b);
-    cr_assert_eq(idmap_count(&b->sig.watchers), 1);
+    cr_assert_eq(nwatchers(b), 1);
     signal_demonitor(&env, a, 12, false);
     drain_alive(b);
-    cr_assert_eq(idmap_count(&b->sig.watchers), 0, "the target must forget the watcher");
+    cr_assert_eq(nwatchers(b), 0, "the target must forget the watcher");
     cleanup(a);
     cleanup(b);
 }
@@ -309,7 +315,7 @@ Test(signal, unlink_removes_both_sides, .init = setup, .fini = teardown)
     cr_assert_eq(signal_link_new(a, b), SIG_OK);
     signal_unlink(&env, a, bpid);
     drain_alive(b);
-    cr_assert_eq(idmap_count(&b->sig.links), 0);
+    cr_assert_eq(nlinks(b), 0);
     die(b, BOOM);
     drain_alive(a);
     cleanup(a);
@@ -334,12 +340,14 @@ Test(signal, late_link_and_monitor_requests_are_answered, .init = setup, .fini =
     signal_trap_exit(a, true);
     /* Requests queued before b exits get b's real reason. */
     cr_assert_eq(signal_link(&env, a, bpid), SIG_OK);
-    cr_assert_eq(signal_monitor(&env, a, bpid, 20), SIG_OK);
+    cr_assert_eq(signal_monitor(&env, a, bpid, 20, 0), SIG_OK);
     signal_process_exit(&env, b, BOOM);
     /* One that reaches b after it exited (a sender that looked it up just before) gets
      * :noproc when b is reclaimed. */
     mailbox_push(&b->mb, fake_make(NULL, SIG_MONITOR, c->pid, ATOM_NIL, 21));
-    cr_assert_eq(idmap_put(&c->sig.monitors, 21, bpid), 1);
+    cr_assert_eq(signal_monitor_new(c, c, 21), SIG_OK); /* c holds monitor 21 ... */
+    cr_assert_eq(idmap_put(&c->tables->monitors, 21, bpid), 0); /* ... on b */
+    idmap_remove(&c->tables->watchers, 21, NULL);
     signal_drain_dead(&env, b);
     proc_rt_destroy(b);
     free(b);
@@ -397,5 +405,25 @@ Test(signal, receive_timeout_only_for_the_current_wait, .init = setup, .fini = t
     mailbox_push(&a->mb, fake_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, 3));
     drain_alive(a);
     cr_assert(a->timed_out);
+    cleanup(a);
+}
+
+Test(signal, monitor_by_name_reports_the_name, .init = setup, .fini = teardown)
+{
+    ProcRt *a = proc(), *b = proc();
+    Value name = val_atom(ATOM_FIXED_COUNT + 5);
+    cr_assert_eq(signal_monitor(&env, a, b->pid, 30, name), SIG_OK);
+    drain_alive(b);
+    die(b, BOOM);
+    drain_alive(a);
+    Rec r = take(a);
+    cr_assert_eq(r.kind, SIG_DOWN);
+    cr_assert_eq(r.from, name, "a monitor by name names the name in its DOWN");
+    cr_assert_eq(signal_monitor(&env, a, 0, 31, name), SIG_OK);
+    drain_alive(a);
+    r = take(a);
+    cr_assert_eq(r.ref, 31);
+    cr_assert_eq(r.from, name);
+    cr_assert_eq(r.reason, ATOM_NOPROC, "an unregistered name: DOWN :noproc at once");
     cleanup(a);
 }
