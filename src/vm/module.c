@@ -21,13 +21,16 @@
 #define NCHUNKS ((ATOM_LIMIT + CHUNK_SIZE - 1) / CHUNK_SIZE)
 
 typedef struct ExportArray {
-    uint32_t cap;
-    _Atomic uint32_t n;
-    Export *items[];
+    uint32_t cap;       /* immutable */
+    _Atomic uint32_t n; /* any thread, atomic: release after items[n-1] is stored, so an acquire
+                         * load sees every item below it */
+    Export *items[];    /* guarded by module_lock for writing; items below n are immutable */
 } ExportArray;
 
 typedef enum LoadState { LOAD_UNKNOWN, LOAD_LOADING, LOAD_DONE } LoadState;
 
+/* Any thread, atomic. Pointers are published with release after the object is complete and
+ * read with acquire; writers also hold module_lock (load_state: load_lock). */
 typedef struct ModEntry {
     _Atomic(const Module *) module;    /* defined in ember, or NULL */
     _Atomic(ExportArray *) exports;

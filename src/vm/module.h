@@ -30,6 +30,7 @@ typedef struct Export {
     _Atomic(const Code *) capture; /* the &module.name/arity stub, made on first use */
 } Export;
 
+/* Immutable once published by module_define (any thread may read it). */
 typedef struct Module {
     Value name;              /* atom, e.g. Elixir.KV.Bucket */
     const char *file;
