@@ -36,6 +36,7 @@ typedef struct ModEntry {
     _Atomic(ExportArray *) exports;
     _Atomic bool has_natives;
     _Atomic int load_state;            /* LoadState of the embedded source */
+    _Atomic int defining;              /* bodies of this module running now */
 } ModEntry;
 
 static _Atomic(ModEntry *) *_Atomic chunks[NCHUNKS];
@@ -173,6 +174,18 @@ void module_define(Module *m)
             atomic_store_explicit(&x->code, NULL, memory_order_release);
     }
     atomic_store_explicit(&me->module, m, memory_order_release);
+}
+
+void module_set_defining(Value name, bool defining)
+{
+    ModEntry *me = entry(name, true);
+    if (me) atomic_fetch_add_explicit(&me->defining, defining ? 1 : -1, memory_order_relaxed);
+}
+
+bool module_is_defining(Value name)
+{
+    ModEntry *me = entry(name, false);
+    return me && atomic_load_explicit(&me->defining, memory_order_relaxed) > 0;
 }
 
 void module_register_builtins(const char *name, const Builtin *table, size_t n)

@@ -62,6 +62,11 @@ bool module_exists(Value name);
  * exported). Replaces an older definition. Thread-safe. */
 void module_define(Module *m);
 
+/* Marks module `name` as having its body run (defmodule started, functions not compiled yet),
+ * or not; Elixir names that state in UndefinedFunctionError ("function not available"). */
+void module_set_defining(Value name, bool defining);
+bool module_is_defining(Value name);
+
 /* Registers the C builtins of module `name` (e.g. "Elixir.Kernel", "erlang"), `n` entries. */
 void module_register_builtins(const char *name, const Builtin *table, size_t n);
 
