@@ -41,14 +41,14 @@ int vm_gc(Process *p)
 }
 
 /* Whether to collect at this safe point. Under `make gcstress` (EMBER_GC_STRESS) that is every
- * safe point while the heap and stack are small, so a missing root shows up at once; once they
- * are large, every (size / 1024)-th one, so stress stays linear in the work done instead of
+ * safe point while heap and stack hold under 4096 words, so a missing root shows up at once;
+ * past that, every (size / 64)-th one, so stress stays linear in the work done instead of
  * quadratic (a 1,000,000-deep recursion would otherwise rescan its whole stack at each call). */
 static inline bool gc_due(Process *p, uint32_t top)
 {
 #ifdef EMBER_GC_STRESS
     size_t size = arena_used_words(&p->arena) + top;
-    if (++p->gc_countdown < (size >> 10)) return false;
+    if (size >= 4096 && ++p->gc_countdown < (size >> 6)) return false;
     p->gc_countdown = 0;
     return true;
 #else
