@@ -4,6 +4,8 @@
 #           then `ember --check` on a generated ~1 MB program (scripts/gen-parse-bench.py):
 #           best of BENCH_RUNS (default 5) wall and CPU times, MB/s and peak RSS. MB/s uses
 #           CPU time (user + system), which a busy shared machine disturbs least.
+#   lang    the core language side by side with elixir and python3 in one run
+#           (scripts/bench_compare.py): start-up, fib(30), a 10M-step tail loop, Enum over 1..1M.
 #   vm      the interpreter: start-up (`ember -e :ok`), fib(30) against python3, a loop that
 #           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
@@ -41,6 +43,10 @@ bench_parse() {
   }'
 }
 
+bench_lang() {
+  python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" hello fib loop enum
+}
+
 bench_vm() {
   printf "%-42s %10s %10s %9s\n" "vm benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
   row() {
@@ -57,7 +63,8 @@ bench_vm() {
 
 case "${1:-all}" in
   parse) bench_parse ;;
+  lang) bench_lang ;;
   vm) bench_vm ;;
-  all) bench_parse; bench_vm ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm]" >&2; exit 2 ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang]" >&2; exit 2 ;;
 esac

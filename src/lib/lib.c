@@ -14,6 +14,13 @@ void lib_init(void)
     lib_process_init();
     lib_map_init();
     lib_enum_init();
+    lib_tuple_init();
+    lib_range_init();
+    lib_integer_init();
+    lib_float_init();
+    lib_list_init();
+    lib_keyword_init();
+    lib_map_set_init();
     lib_string_init();
 }
 

@@ -17,6 +17,13 @@ void lib_system_init(void);
 void lib_process_init(void);
 void lib_map_init(void);
 void lib_enum_init(void);
+void lib_tuple_init(void);
+void lib_range_init(void);
+void lib_integer_init(void);
+void lib_float_init(void);
+void lib_list_init(void);
+void lib_keyword_init(void);
+void lib_map_set_init(void);
 void lib_string_init(void);
 
 /* Registers `table` (n entries) as the builtins of module `name`. */

@@ -29,7 +29,7 @@ typedef struct Hdr {
 AstBlock *ast_block_new(size_t bytes)
 {
     AstBlock *b = xmalloc(sizeof *b);
-    b->lo = xmalloc(bytes);
+    b->lo = big_alloc(bytes);
     b->hi = b->lo + bytes;
     b->live = 0;
     b->tags = NULL;
@@ -79,7 +79,7 @@ void ast_block_free(AstBlock *b)
         free(b->tags);
         b->tags = n;
     }
-    free(b->lo);
+    big_free(b->lo, (size_t)(b->hi - b->lo));
     free(b);
 }
 

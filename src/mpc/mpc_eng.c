@@ -11,24 +11,28 @@
  * Skipping: a choice, `?`, `*` or `!` does not run a child that cannot start with the next
  * byte (first sets, mpc_first.c); it records a lazy entry that is expanded by re-running the
  * child only if that error is reported. */
-#include "mpc_int.h"
+#include "mpc_val.h"
 
-#define MEMO_MIN_WORK 64
+#define MEMO_MIN_WORK 128
+
+/* Workers stay out of eng_run so that it is a bare dispatch (a tail jump) with no frame of its
+ * own: it runs several times per input byte. */
+#define NOINLINE __attribute__((noinline))
 
 typedef struct MEnt {
     const mpc_parser_t *rule; /* NULL: empty slot */
     uint32_t pos, end;
     uint8_t ok, term_in, term_out, recorded;
+    uint32_t ppos1;           /* pending error position + 1 (0: none) */
     Val *val;
-    long ppos;
     Ent pe;
-} MEnt;
+} MEnt;                       /* 48 bytes */
 
 struct Memo {
     MEnt *tab;
     uint32_t cap, n;
-    uint8_t *bits; /* bit per input position: some entry starts there */
-    unsigned long stores;
+    uint8_t *bits;        /* bit per input position: some entry starts there */
+    unsigned long stores; /* entries stored that point at a value (they pin the arena) */
 };
 
 /* ---------------------------------------------------------------- state */
@@ -153,7 +157,7 @@ static inline void skip_ws(St *st)
 
 /* ---------------------------------------------------------------- tokens */
 
-static int run_char(St *st, const mpc_parser_t *p)
+NOINLINE static int run_char(St *st, const mpc_parser_t *p)
 {
     st->steps++;
     if (st->pos >= st->len || st->in[st->pos] != p->d.chr.c) return fail_with(st, EK_NODE, p);
@@ -163,7 +167,7 @@ static int run_char(St *st, const mpc_parser_t *p)
     return 1;
 }
 
-static int run_string(St *st, const mpc_parser_t *p)
+NOINLINE static int run_string(St *st, const mpc_parser_t *p)
 {
     uint32_t n = p->d.str.len, i = 0;
     st->steps++;
@@ -181,7 +185,7 @@ static int run_string(St *st, const mpc_parser_t *p)
     return fail_with(st, EK_NODE, p);
 }
 
-static int run_regex(St *st, const mpc_parser_t *p, int kind)
+NOINLINE static int run_regex(St *st, const mpc_parser_t *p, int kind)
 {
     uint32_t start = st->pos;
     st->steps++;
@@ -193,7 +197,7 @@ static int run_regex(St *st, const mpc_parser_t *p, int kind)
 
 /* ---------------------------------------------------------------- combinators */
 
-static int run_seq(St *st, const mpc_parser_t *p)
+NOINLINE static int run_seq(St *st, const mpc_parser_t *p)
 {
     uint32_t pos0 = st->pos, vb = st->vn;
     int term0 = st->term;
@@ -219,7 +223,7 @@ static void lazy(St *st, const mpc_parser_t *x)
     if (!st->suppress) err_record(st, st->pos, (Ent){EK_LAZY, (uint32_t)st->term, 0, x});
 }
 
-static int run_alt(St *st, const mpc_parser_t *p)
+NOINLINE static int run_alt(St *st, const mpc_parser_t *p)
 {
     for (int i = 0; i < p->d.list.n; i++) {
         const mpc_parser_t *x = p->d.list.xs[i];
@@ -235,7 +239,7 @@ static int run_alt(St *st, const mpc_parser_t *p)
     return 0;
 }
 
-static int run_opt(St *st, const mpc_parser_t *p)
+NOINLINE static int run_opt(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *x = p->d.one.x;
     if (cannot_start(st, x)) {
@@ -271,13 +275,13 @@ static void repeat(St *st, const mpc_parser_t *x, uint32_t k, uint32_t vb)
     st->out = val_fold(st, k, vb);
 }
 
-static int run_many(St *st, const mpc_parser_t *p)
+NOINLINE static int run_many(St *st, const mpc_parser_t *p)
 {
     repeat(st, p->d.one.x, 0, st->vn);
     return 1;
 }
 
-static int run_many1(St *st, const mpc_parser_t *p)
+NOINLINE static int run_many1(St *st, const mpc_parser_t *p)
 {
     uint32_t vb = st->vn, pos0 = st->pos;
     int term0 = st->term;
@@ -291,7 +295,7 @@ static int run_many1(St *st, const mpc_parser_t *p)
     return 1;
 }
 
-static int run_count(St *st, const mpc_parser_t *p)
+NOINLINE static int run_count(St *st, const mpc_parser_t *p)
 {
     uint32_t pos0 = st->pos, vb = st->vn, n = (uint32_t)p->d.one.n;
     int term0 = st->term;
@@ -319,7 +323,7 @@ static int run_count(St *st, const mpc_parser_t *p)
     return 1;
 }
 
-static int run_not(St *st, const mpc_parser_t *p)
+NOINLINE static int run_not(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *x = p->d.one.x;
     if (!cannot_start(st, x)) {
@@ -339,7 +343,7 @@ static int run_not(St *st, const mpc_parser_t *p)
     return 1;
 }
 
-static int run_expect(St *st, const mpc_parser_t *p)
+NOINLINE static int run_expect(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *x = p->d.one.x;
     if (cannot_start(st, x)) return fail_with(st, EK_NODE, p);
@@ -350,11 +354,13 @@ static int run_expect(St *st, const mpc_parser_t *p)
     return 1;
 }
 
-static int run_apply(St *st, const mpc_parser_t *p)
+NOINLINE static int run_apply(St *st, const mpc_parser_t *p)
 {
+    Mark m = mark(st);
     if (!eng_run(st, p->d.apply.x)) return 0;
     if (p->d.apply.f == (void (*)(void))mpcf_free && st->out && st->out->kind == V_STR) {
-        st->out = NULL; /* the text would be copied only to be freed */
+        release(st, m); /* the text would be copied only to be freed */
+        st->out = NULL;
         return 1;
     }
     void *v = val_to_generic(st, st->out);
@@ -409,13 +415,12 @@ static void memo_grow(St *st)
 
 static MEnt *memo_slot(St *st, const mpc_parser_t *r, uint32_t pos)
 {
-    if (!st->memo || st->memo->n * 2 >= st->memo->cap) memo_grow(st);
+    if (!st->memo || st->memo->n * 4 >= st->memo->cap * 3) memo_grow(st);
     Memo *m = st->memo;
     uint32_t i = memo_hash(r, pos) & (m->cap - 1);
     while (m->tab[i].rule && !(m->tab[i].rule == r && m->tab[i].pos == pos)) i = (i + 1) & (m->cap - 1);
     if (!m->tab[i].rule) m->n++;
     m->bits[pos >> 3] |= (uint8_t)(1u << (pos & 7));
-    m->stores++;
     return &m->tab[i];
 }
 
@@ -430,8 +435,11 @@ static void memo_store(St *st, const mpc_parser_t *r, uint32_t pos, int term0, i
     e->term_out = (uint8_t)st->term;
     e->recorded = !st->suppress;
     e->val = ok ? st->out : NULL;
-    if (e->val) e->val->shared = 1;
-    e->ppos = ok || st->suppress ? -1 : st->ppos;
+    if (e->val) {
+        e->val->shared = 1;
+        st->memo->stores++;
+    }
+    e->ppos1 = ok || st->suppress || st->ppos < 0 ? 0 : (uint32_t)st->ppos + 1;
     e->pe = st->pe;
 }
 
@@ -443,7 +451,7 @@ static int memo_replay(St *st, const MEnt *e, int *ok)
     st->term = e->term_out;
     *ok = e->ok;
     if (e->ok) st->out = e->val;
-    else if (!st->suppress) err_set_at(st, e->ppos, e->pe);
+    else if (!st->suppress) err_set_at(st, (long)e->ppos1 - 1, e->pe);
     return 1;
 }
 
@@ -459,7 +467,7 @@ static int trip(St *st, int why)
     return 0;
 }
 
-static int run_ref(St *st, const mpc_parser_t *p)
+NOINLINE static int run_ref(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *t = p->d.ref.target;
     uint32_t start = st->pos;
@@ -472,7 +480,7 @@ static int run_ref(St *st, const mpc_parser_t *p)
     if ((char *)__builtin_frame_address(0) < st->stack_limit) return trip(st, 2);
     unsigned long steps0 = ++st->steps, excl0 = st->excl;
     st->depth++;
-    ok = eng_run(st, t);
+    ok = eng_run(st, t->type == N_RULE ? t->d.rule.body : t);
     st->depth--;
     if (st->abort) return 0;
     if (ok) st->out = val_ref(st, val_to_ir(st, st->out), t->name, start);

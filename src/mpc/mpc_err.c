@@ -80,7 +80,7 @@ static char *quote(char q, const char *s, size_t n)
     return d;
 }
 
-char *ent_describe_node(const mpc_parser_t *p)
+static char *ent_describe_node(const mpc_parser_t *p)
 {
     switch (p->type) {
     case N_CHAR: return quote('\'', (const char *)&p->d.chr.c, 1);

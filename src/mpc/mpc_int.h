@@ -125,12 +125,10 @@ typedef struct Val {
     uint32_t nkids;  /* children the AST node will have */
     uint32_t a;      /* leaf: start of the text; node: number of inputs */
     uint32_t b;      /* leaf: length of the text; node/wrap: state.pos of the first child */
-    union {
-        struct Val **in; /* V_NODE inputs, never NULL entries */
-        struct Val *x;   /* V_WRAP child */
-        void *p;         /* V_EXT, V_ANY */
-    } u;
-} Val;
+} Val;               /* V_NODE is followed by its `a` inputs, V_WRAP by its child, V_EXT/V_ANY by the pointer */
+
+static inline Val **val_in(const Val *v) { return (Val **)(uintptr_t)(v + 1); }
+static inline void **val_ptr(Val *v) { return (void **)(void *)(v + 1); }
 
 #define VF_POSSET 1 /* a reference set `pos` (V_EXT: overrides the caller's state) */
 #define VF_USED 2   /* V_EXT: moved into an output tree, no longer ours to free */
@@ -146,8 +144,8 @@ typedef struct Chain {
 enum { EK_NODE, EK_RE, EK_CHAR, EK_TEXT, EK_FAIL, EK_LAZY, EK_LAZYRE, EK_MANY1, EK_COUNT };
 
 typedef struct Ent {
-    uint8_t kind;
-    uint32_t n;        /* EK_CHAR byte, EK_COUNT count */
+    uint32_t kind : 8;
+    uint32_t n : 24;   /* EK_CHAR byte, EK_COUNT count (at most 1000000), EK_LAZY term flag */
     uint32_t sub;      /* EK_MANY1/EK_COUNT: index of the wrapped entry in St.comp */
     const void *p;     /* node, regex node, or text */
 } Ent;
@@ -169,7 +167,6 @@ typedef struct AMark {
     size_t used;
 } AMark;
 
-void *mpc_ir_alloc(Arena *a, size_t n);
 AMark mpc_ir_mark(Arena *a);
 void mpc_ir_release(Arena *a, AMark m);
 void mpc_ir_free(Arena *a);
@@ -214,47 +211,46 @@ typedef struct St {
     int abort;              /* 1: rule depth exceeded, 2: C stack nearly exhausted */
     long abort_pos;
     char *stack_limit;      /* lowest frame address allowed */
-    unsigned long steps, excl;
-    int owns_lazy;          /* nested state used to describe lazy entries */
+    unsigned long steps;    /* rule references and token attempts so far */
+    unsigned long excl;     /* of which inside memoised invocations (see MEMO_MIN_WORK) */
 } St;
 
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+void *big_alloc(size_t n);          /* n bytes, huge-page backed when n is large */
+void big_free(void *p, size_t n);   /* frees a big_alloc block of the same n */
 
-/* mpc_eng.c */
+/* mpc_eng.c (and mpc_rerun.c for re_run) */
 void st_init(St *st, const char *in, uint32_t len);
 void st_free(St *st);
+/* Runs p (or regex r) at st->pos: 1 with st->out set and st->pos past the match, or 0 with a
+ * pending error (st->ppos, st->pe) and, except in predictive mode, st->pos unchanged. */
 int eng_run(St *st, const mpc_parser_t *p);
 int re_run(St *st, const ReNode *r);
-void err_set(St *st, Ent e);             /* pending error at st->pos */
-void err_set_at(St *st, long pos, Ent e);
-void err_merge(St *st);                  /* pending error -> recorded entries */
-void err_record(St *st, long pos, Ent e);
-void err_wrap(St *st, int kind, uint32_t n);
+void err_set(St *st, Ent e);              /* pending error at st->pos */
+void err_set_at(St *st, long pos, Ent e); /* pending error at pos */
+void err_merge(St *st);                   /* pending error -> recorded entries */
+void err_record(St *st, long pos, Ent e); /* an entry at pos, if pos is the furthest */
+void err_wrap(St *st, int kind, uint32_t n); /* pending X -> "one or more of X" / "n of X" */
 
-/* mpc_val.c */
-Val *val_leaf(St *st, int kind, int base, uint32_t start, uint32_t len);
+/* mpc_val.c (hot paths inline in mpc_val.h) */
 Val *val_any(St *st, void *p);
-Val *val_fold(St *st, uint32_t k, uint32_t vbase);
-Val *val_ref(St *st, Val *v, const char *name, uint32_t pos);
-Val *val_to_ir(St *st, Val *v);
 void *val_to_generic(St *st, Val *v);
-void vs_push(St *st, Val *v);
 void val_free_ext(St *st, uint32_t from);
-uint32_t chain_cons(St *st, const char *name, uint32_t rest);
 
 /* mpc_mat.c */
+/* The AST for v (NULL for nothing); copy_ext copies callers' subtrees instead of moving them.
+ * NULL with st->abort set if the stack ran out. */
 mpc_ast_t *mat_tree(St *st, Val *v, int copy_ext);
-void mpc_linecol(St *st, long pos, long *row, long *col);
+void mpc_linecol(St *st, long pos, long *row, long *col); /* 0-based row and column of pos */
 
 /* mpc_err.c */
-mpc_err_t *err_build(St *st, const char *filename);
+mpc_err_t *err_build(St *st, const char *filename); /* the error of a failed parse */
 mpc_err_t *err_fail_new(const char *filename, const char *msg);
 mpc_err_t *err_expected(const char *filename, mpc_state_t s, char received, char **xs, int n);
-char *ent_describe_node(const mpc_parser_t *p);
-char *re_describe(const ReNode *r);
+char *re_describe(const ReNode *r); /* mpc_regex.c: what a failed regex node expected */
 
 /* mpc_ast.c: the block an output tree lives in */
 typedef struct AstBlock AstBlock;

@@ -4,7 +4,7 @@
  * spliced in. A first pass counts nodes and bytes so the whole tree fits one exact block; tag
  * strings are interned per tree. Also maps positions to rows and columns. Recursion depth is
  * the depth of the tree; a frame below the stack limit stops descending (st->abort = 2). */
-#include "mpc_int.h"
+#include "mpc_val.h"
 
 #define NODE_BYTES (sizeof(void *) + sizeof(mpc_ast_t))
 
@@ -158,10 +158,10 @@ static void count_node(Mat *m, const Val *v)
 static void count_kids(Mat *m, const Val *v)
 {
     if (v->kind == V_WRAP) {
-        count_node(m, v->u.x);
+        count_node(m, val_in(v)[0]);
     } else if (v->kind == V_NODE) {
         for (uint32_t i = 0; i < v->a; i++) {
-            const Val *w = v->u.in[i];
+            const Val *w = val_in(v)[i];
             if (w->nkids == 0) count_node(m, w);
             else count_kids(m, w);
         }
@@ -174,9 +174,9 @@ static mpc_ast_t *make_node(Mat *m, Val *v, uint32_t pre);
 
 static mpc_ast_t *take_ext(Mat *m, Val *v)
 {
-    if (m->copy_ext || (v->flags & VF_USED)) return ast_copy(v->u.p);
+    if (m->copy_ext || (v->flags & VF_USED)) return ast_copy(*val_ptr(v));
     v->flags |= VF_USED;
-    return v->u.p;
+    return *val_ptr(v);
 }
 
 static mpc_ast_t *make_ext(Mat *m, Val *v, uint32_t pre)
@@ -209,12 +209,12 @@ static void ext_kids(Mat *m, Val *v, uint32_t pre, mpc_ast_t **out, uint32_t *i)
 static void emit_kids(Mat *m, Val *v, uint32_t pre, mpc_ast_t **out, uint32_t *i)
 {
     if (v->kind == V_WRAP) {
-        out[(*i)++] = make_node(m, v->u.x, pre);
+        out[(*i)++] = make_node(m, val_in(v)[0], pre);
     } else if (v->kind == V_EXT || v->kind == V_ANY) {
         ext_kids(m, v, pre, out, i);
     } else if (v->kind == V_NODE) {
         for (uint32_t k = 0; k < v->a; k++) {
-            Val *w = v->u.in[k];
+            Val *w = val_in(v)[k];
             if (w->nkids == 0) out[(*i)++] = make_node(m, w, pre);
             else if (w->nkids == 1) emit_kids(m, w, concat(m->st, pre, w->tag), out, i);
             else emit_kids(m, w, 0, out, i);

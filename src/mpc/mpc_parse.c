@@ -154,7 +154,12 @@ int mpc_parse(const char *filename, const char *string, mpc_parser_t *p, mpc_res
 
 int mpc_nparse(const char *filename, const char *string, size_t length, mpc_parser_t *p, mpc_result_t *r)
 {
-    return parse_run(filename, string, strnlen(string, length), p, r);
+    size_t n = strnlen(string, length);
+    if (n < length) return parse_run(filename, string, n, p, r);
+    char *copy = xstrndup(string, n); /* the engine reads one byte past the input: its NUL */
+    int ok = parse_run(filename, copy, n, p, r);
+    free(copy);
+    return ok;
 }
 
 /* Reads the rest of f into a NUL-terminated heap buffer; *n gets the length up to the

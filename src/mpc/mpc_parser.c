@@ -3,6 +3,8 @@
  * Ownership: a node owns its children except retained (mpc_new) parsers, which are freed only
  * by mpc_delete/mpc_cleanup; rule references never own their target. Every change bumps
  * mpc_epoch so cached first sets are recomputed before the next parse. */
+#include <sys/mman.h>
+
 #include "mpc_int.h"
 
 _Atomic unsigned long mpc_epoch = 1;
@@ -40,6 +42,31 @@ char *xstrndup(const char *s, size_t n)
 }
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+/* Large blocks (arenas, output trees) come straight from mmap in whole huge pages when the
+ * kernel allows it: a parse touches them once, and a fault per 2 MB instead of per 4 KB
+ * matters (page faults were 15% of parse time). */
+#define HUGE ((size_t)2 << 20)
+
+void *big_alloc(size_t n)
+{
+    if (n < HUGE) return xmalloc(n);
+    size_t len = (n + HUGE - 1) & ~(HUGE - 1);
+    char *p = mmap(NULL, len + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return xmalloc(n);
+    size_t skew = (size_t)((uintptr_t)p & (HUGE - 1)), lead = skew ? HUGE - skew : 0;
+    if (lead) munmap(p, lead);
+    munmap(p + lead + len, HUGE - lead);
+    madvise(p + lead, len, MADV_HUGEPAGE);
+    return p + lead;
+}
+
+void big_free(void *p, size_t n)
+{
+    if (!p) return;
+    if (n < HUGE || ((uintptr_t)p & (HUGE - 1))) free(p);
+    else munmap(p, (n + HUGE - 1) & ~(HUGE - 1));
+}
 
 /* ---------------------------------------------------------------- nodes */
 

@@ -3,32 +3,28 @@
  * prefixes, interned per parse) and the caller-owned values (V_EXT, V_ANY) met on the way.
  * A Val is never changed once another Val or the memo table may point at it (`shared`), so a
  * memoised result can be reused anywhere; references copy a shared Val before tagging it. */
-#include "mpc_int.h"
+#include "mpc_val.h"
 
 /* ---------------------------------------------------------------- arena */
 
-void *mpc_ir_alloc(Arena *a, size_t n)
+/* Starts a new block (twice the last, up to 4 MB) and carves n bytes (a multiple of 8). */
+void *arena_grow(Arena *a, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
     ABlock *b = a->top;
-    if (!b || b->used + n > b->size) {
-        size_t size = b ? b->size * 2 : 4096;
-        if (size > ((size_t)1 << 20)) size = (size_t)1 << 20;
-        if (size < n) size = n;
-        if (a->spare && a->spare->size >= size) {
-            b = a->spare;
-            a->spare = NULL;
-        } else {
-            b = xmalloc(sizeof *b + size);
-            b->size = size;
-        }
-        b->prev = a->top;
-        b->used = 0;
-        a->top = b;
+    size_t size = b ? (b->size + sizeof *b) * 2 - sizeof *b : 4096 - sizeof *b;
+    if (size > ((size_t)4 << 20) - sizeof *b) size = ((size_t)4 << 20) - sizeof *b;
+    if (size < n) size = n;
+    if (a->spare && a->spare->size >= size) {
+        b = a->spare;
+        a->spare = NULL;
+    } else {
+        b = big_alloc(sizeof *b + size);
+        b->size = size;
     }
-    void *p = (char *)(b + 1) + b->used;
-    b->used += n;
-    return p;
+    b->prev = a->top;
+    b->used = n;
+    a->top = b;
+    return b + 1;
 }
 
 AMark mpc_ir_mark(Arena *a) { return (AMark){a->top, a->top ? a->top->used : 0}; }
@@ -39,10 +35,10 @@ void mpc_ir_release(Arena *a, AMark m)
         ABlock *b = a->top;
         a->top = b->prev;
         if (!a->spare || a->spare->size < b->size) {
-            free(a->spare);
+            if (a->spare) big_free(a->spare, sizeof *a->spare + a->spare->size);
             a->spare = b;
         } else {
-            free(b);
+            big_free(b, sizeof *b + b->size);
         }
     }
     if (a->top) a->top->used = m.used;
@@ -51,37 +47,21 @@ void mpc_ir_release(Arena *a, AMark m)
 void mpc_ir_free(Arena *a)
 {
     mpc_ir_release(a, (AMark){NULL, 0});
-    free(a->spare);
+    if (a->spare) big_free(a->spare, sizeof *a->spare + a->spare->size);
     a->spare = NULL;
 }
 
 /* ---------------------------------------------------------------- values */
 
-void vs_push(St *st, Val *v)
+void vs_grow(St *st)
 {
-    if (st->vn == st->vcap) {
-        st->vcap = st->vcap ? st->vcap * 2 : 64;
-        st->vs = xrealloc(st->vs, sizeof *st->vs * st->vcap);
-    }
-    st->vs[st->vn++] = v;
+    st->vcap = st->vcap ? st->vcap * 2 : 64;
+    st->vs = xrealloc(st->vs, sizeof *st->vs * st->vcap);
 }
 
-static Val *val_new(St *st, int kind)
-{
-    Val *v = mpc_ir_alloc(&st->ir, sizeof *v);
-    memset(v, 0, sizeof *v);
-    v->kind = (uint8_t)kind;
-    return v;
-}
+/* Bytes a Val of this kind with n inputs occupies (it is followed by its pointers). */
 
-Val *val_leaf(St *st, int kind, int base, uint32_t start, uint32_t len)
-{
-    Val *v = val_new(st, kind);
-    v->base = (uint8_t)base;
-    v->pos = v->a = start;
-    v->b = len;
-    return v;
-}
+
 
 static void ext_register(St *st, Val *v)
 {
@@ -95,8 +75,8 @@ static void ext_register(St *st, Val *v)
 Val *val_any(St *st, void *p)
 {
     if (!p) return NULL;
-    Val *v = val_new(st, V_ANY);
-    v->u.p = p;
+    Val *v = val_new(st, V_ANY, 0);
+    *val_ptr(v) = p;
     ext_register(st, v);
     return v;
 }
@@ -106,72 +86,23 @@ void val_free_ext(St *st, uint32_t from)
 {
     for (uint32_t i = from; i < st->extn; i++) {
         Val *v = st->ext[i];
-        if (v->kind == V_EXT && !(v->flags & VF_USED)) mpc_ast_delete(v->u.p);
+        if (v->kind == V_EXT && !(v->flags & VF_USED)) mpc_ast_delete(*val_ptr(v));
     }
     st->extn = from;
 }
 
-/* State position of the first AST node that u contributes to a fold. */
-static uint32_t first_pos(const Val *u) { return u->nkids == 0 ? u->pos : u->b; }
 
-Val *val_fold(St *st, uint32_t k, uint32_t vbase)
-{
-    uint32_t nn = st->vn - vbase;
-    if (k == 0 || (k <= 2 && nn <= 1)) {
-        Val *r = nn ? st->vs[vbase] : NULL;
-        st->vn = vbase;
-        return r;
-    }
-    Val *v = val_new(st, V_NODE);
-    v->base = B_NODE;
-    v->a = nn;
-    if (nn) {
-        v->u.in = mpc_ir_alloc(&st->ir, sizeof *v->u.in * nn);
-        memcpy(v->u.in, st->vs + vbase, sizeof *v->u.in * nn);
-        v->b = v->pos = first_pos(v->u.in[0]);
-    }
-    for (uint32_t i = 0; i < nn; i++) {
-        uint32_t c = v->u.in[i]->nkids;
-        v->nkids += c <= 1 ? 1 : c;
-    }
-    st->vn = vbase;
-    return v;
-}
 
-Val *val_ref(St *st, Val *v, const char *name, uint32_t pos)
-{
-    if (!v) return NULL;
-    if (v->shared) {
-        Val *c = val_new(st, v->kind);
-        *c = *v;
-        c->shared = 0;
-        v = c;
-    }
-    if (name) v->tag = chain_cons(st, name, v->tag);
-    if (v->nkids < 2) {
-        v->pos = pos;
-        v->flags |= VF_POSSET;
-        return v;
-    }
-    Val *w = val_new(st, V_WRAP);
-    w->base = B_NODE;
-    w->nkids = 1;
-    w->u.x = v;
-    w->b = v->pos;
-    w->pos = pos;
-    return w;
-}
 
-Val *val_to_ir(St *st, Val *v)
+Val *val_adopt(St *st, Val *v)
 {
     (void)st;
-    if (!v) return NULL;
     if (v->kind == V_STR) {
         v->kind = V_LEAF;
         v->base = B_REGEX;
     } else if (v->kind == V_ANY) {
         /* a caller's parser inside a grammar must output an mpc_ast_t* (or NULL) */
-        mpc_ast_t *a = v->u.p;
+        mpc_ast_t *a = *val_ptr(v);
         v->kind = V_EXT;
         v->pos = (uint32_t)a->state.pos;
         v->nkids = a->children_num > 0 ? (uint32_t)a->children_num : 0;
@@ -185,20 +116,15 @@ void *val_to_generic(St *st, Val *v)
     if (!v) return NULL;
     switch (v->kind) {
     case V_STR: return xstrndup((const char *)st->in + v->a, v->b);
-    case V_ANY: v->flags |= VF_USED; return v->u.p;
+    case V_ANY: v->flags |= VF_USED; return *val_ptr(v);
     default: return mat_tree(st, v, 1);
     }
 }
 
 /* ---------------------------------------------------------------- name chains */
 
-static uint32_t chain_hash(const char *name, uint32_t rest)
-{
-    uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull ^ (uint64_t)rest * 0xC2B2AE3D27D4EB4Full;
-    return (uint32_t)(h >> 29);
-}
 
-static void chain_rehash(St *st)
+void chain_rehash(St *st)
 {
     free(st->chh);
     st->chhcap = st->chhcap ? st->chhcap * 2 : 64;
@@ -211,20 +137,14 @@ static void chain_rehash(St *st)
     }
 }
 
-/* The id of chain name|rest (rule names outermost first); id 0 is the empty chain. */
-uint32_t chain_cons(St *st, const char *name, uint32_t rest)
+
+uint32_t chain_add(St *st, const char *name, uint32_t rest, uint32_t slot)
 {
-    if (st->chn * 2 >= st->chhcap) chain_rehash(st);
-    uint32_t i = chain_hash(name, rest) & (st->chhcap - 1);
-    for (; st->chh[i]; i = (i + 1) & (st->chhcap - 1)) {
-        Chain *c = &st->ch[st->chh[i]];
-        if (c->name == name && c->rest == rest) return st->chh[i];
-    }
     if (st->chn == st->chcap) {
         st->chcap *= 2;
         st->ch = xrealloc(st->ch, sizeof *st->ch * st->chcap);
     }
     st->ch[st->chn] = (Chain){name, rest};
-    st->chh[i] = st->chn;
+    st->chh[slot] = st->chn;
     return st->chn++;
 }

@@ -163,7 +163,7 @@ static void bench_ember(const char *gpath, double mb, int nfiles, char **files)
     mpc_parser_t *r[MAXR + 1] = {0}, *prog = NULL;
     int n = declare(g, r, &prog);
     double t0 = now();
-    int loads = 200;
+    int loads = getenv("LOADS") ? atoi(getenv("LOADS")) : 200;
     for (int i = 0; i < loads; i++) {
         mpc_err_t *e = load(g, r);
         if (e) {

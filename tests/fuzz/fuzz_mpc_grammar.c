@@ -1,6 +1,7 @@
 /* fuzz_mpc_grammar.c: libFuzzer target for src/mpc. The input is a grammar for mpca_lang
- * (its first byte picks the flags); when it loads, every rule parses a few fixed inputs and
- * the grammar text itself, and the result is checked for consistency. Anything but a clean
+ * (its first byte picks the flags, and any bytes after a \x01 byte are one more input); when
+ * it loads, every rule parses a few fixed inputs, the extra input and the grammar text itself,
+ * and the result is checked for consistency. Anything but a clean
  * result or error (crash, hang, leak, sanitizer report, inconsistent AST) is a bug.
  *
  * Built and run by hand (the lead hooks it into scripts/fuzz.sh) with:
@@ -56,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *grammar = malloc(size);
     memcpy(grammar, data + 1, size - 1);
     grammar[size - 1] = 0;
+    char *extra = memchr(grammar, '\x01', size - 1);
+    if (extra) *extra++ = 0;
     mpc_parser_t *p[NRULES];
     for (int i = 0; i < NRULES; i++) p[i] = mpc_new(NAMES[i]);
     mpc_err_t *e = mpca_lang(flags, grammar, p[0], p[1], p[2], p[3], p[4], p[5], NULL);
@@ -67,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < NRULES; i++) {
             for (size_t k = 0; k < sizeof INPUTS / sizeof *INPUTS; k++) try_parse(p[i], INPUTS[k]);
             try_parse(p[i], grammar);
+            if (extra) try_parse(p[i], extra);
         }
     }
     mpc_parser_t *g = mpca_grammar(flags, grammar, p[0], p[1], p[2], p[3], p[4], p[5], NULL);

@@ -675,3 +675,115 @@ Test(mpc_api, concurrent_parses_share_parsers)
     }
     lispy_free(l);
 }
+
+/* ---------------------------------------------------------------- more of the API */
+
+Test(mpc_api, mpca_grammar_and_nparse)
+{
+    mpc_parser_t *num = mpc_new("num");
+    load(MPCA_LANG_DEFAULT, "num : /[0-9]+/ ;", num, NULL, NULL, NULL);
+    mpc_parser_t *g = mpca_grammar(MPCA_LANG_DEFAULT, " <num> (',' <num>)* ", num, NULL);
+    expect_parse(g, "<g>", "1, 2", "> \n  num|regex:1:1 '1'\n  char:1:2 ','\n  num|regex:1:4 '2'\n");
+    mpc_result_t r;
+    cr_assert(mpc_nparse("<g>", "1, 2, 3", 4, g, &r), "nparse sees only the first 4 bytes");
+    cr_assert_eq(((mpc_ast_t *)r.output)->children_num, 3, "1, 2 (then the input ends)");
+    mpc_ast_delete(r.output);
+    mpc_delete(g);
+    g = mpca_grammar(MPCA_LANG_DEFAULT, "<num> |* ", num, NULL);
+    expect_parse(g, "<g>", "1", "<g>: error: Invalid Grammar: <mpca_grammar>:1:8: error: expected string, char, regex, \"<\", \"(\" or end of input at '*'\n\n");
+    mpc_delete(g);
+    mpc_cleanup(1, num);
+}
+
+Test(mpc_api, streams)
+{
+    mpc_parser_t *w = mpc_new("w"), *s = mpc_new("s");
+    FILE *f = fmemopen((void *)"w : /[a-z]+/ ; s : <w>+ ;", 25, "r");
+    mpc_err_t *e = mpca_lang_file(MPCA_LANG_DEFAULT, f, w, s, NULL);
+    fclose(f);
+    cr_assert_null(e, "mpca_lang_file loads a grammar from a stream");
+    f = fmemopen((void *)"ab cd", 5, "r");
+    mpc_result_t r;
+    cr_assert(mpc_parse_pipe("<pipe>", f, s, &r), "mpc_parse_pipe parses a stream");
+    fclose(f);
+    cr_assert_eq(((mpc_ast_t *)r.output)->children_num, 2, "two words");
+    mpc_ast_delete(r.output);
+    f = fmemopen((void *)"w : 'x' ; s : ; ", 16, "r");
+    e = mpca_lang_pipe(MPCA_LANG_DEFAULT, f, w, s, NULL);
+    fclose(f);
+    cr_assert_not_null(e, "an empty right-hand side is a syntax error");
+    char *msg = mpc_err_string(e);
+    cr_assert_str_eq(msg, "<mpca_lang_pipe>:1:15: error: expected string, char, regex, \"<\", \"(\" or end of input at ';'\n", "pipe errors are labelled");
+    free(msg);
+    mpc_err_delete(e);
+    mpc_cleanup(2, w, s);
+}
+
+Test(mpc_api, define_undefine_and_unretained)
+{
+    mpc_parser_t *a = mpc_new("a");
+    mpc_define(a, mpc_re("x+"));
+    mpc_result_t r;
+    cr_assert(mpc_parse("<t>", "xxy", a, &r), "a defined with mpc_define parses");
+    cr_assert_str_eq(r.output, "xx", "mpc_re output through a retained parser");
+    free(r.output);
+    mpc_undefine(a);
+    expect_parse(a, "<t>", "x", "<t>: error: Parser Undefined!\n");
+    mpc_parser_t *plain = mpc_re("y");
+    mpc_define(plain, mpc_re("z"));
+    expect_parse(plain, "<t>", "z", "<t>: error: Attempt to assign to Unretained Parser!\n");
+    mpc_delete(plain);
+    mpc_delete(a);
+}
+
+static mpc_val_t *pair_of(mpc_val_t *x, void *tag)
+{
+    mpc_ast_t *p = mpc_ast_build(2, tag, mpc_ast_new("l", x), mpc_ast_new("r", x));
+    free(x);
+    return p;
+}
+
+static mpc_val_t *single_of(mpc_val_t *x)
+{
+    mpc_ast_t *p = mpc_ast_build(1, "one|>", mpc_ast_new("only", x));
+    free(x);
+    return p;
+}
+
+Test(mpc_api, caller_trees_follow_the_fold_rules)
+{
+    mpc_parser_t *p = mpc_new("p"), *o = mpc_new("o"), *s = mpc_new("s");
+    mpc_define(p, mpc_apply_to(mpc_re("[a-z]+"), pair_of, "pair|>"));
+    mpc_define(o, mpc_apply(mpc_re("[0-9]+"), single_of));
+    load(MPCA_LANG_DEFAULT, "s : '(' <p> <o> ')' ;", p, o, s, NULL);
+    /* a two-child tree is referenced as a whole; a one-child tree gives up its child, prefixed
+     * (the caller's nodes keep their own states: zero here) */
+    expect_parse(s, "<t>", "(ab12)",
+                 "> \n  char:1:1 '('\n  p|pair|> \n    l:1:1 'ab'\n    r:1:1 'ab'\n  o|one|only:1:1 '12'\n  char:1:6 ')'\n");
+    /* C parsers skip no whitespace, even in the default mode */
+    expect_parse(s, "<t>", "(ab 12)", "<t>:1:4: error: expected one of 'abcdefghijklmnopqrstuvwxyz' or one or more of one of '0123456789' at space\n");
+    mpc_cleanup(3, p, o, s);
+}
+
+Test(mpc_lang, lookahead_and_end_of_input)
+{
+    mpc_parser_t *a = mpc_new("a"), *b = mpc_new("b"), *c = mpc_new("c");
+    load(MPCA_LANG_WHITESPACE_SENSITIVE,
+         "a : ((/[a-z]/)!)! /[a-z]+/ ; b : /x/ /$/ /$/ ; c : /^/ (/[a-z]+/ /\\n/?)* /$/ ;", a, b, c, NULL);
+    expect_parse(a, "<t>", "abc", "regex:1:1 'abc'\n");
+    expect_parse(a, "<t>", "1", "<t>:1:1: error: expected opposite at '1'\n");
+    /* the end of input is matched once per path */
+    expect_parse(b, "<t>", "x", "<t>:1:2: error: expected newline or end of input at end of input\n");
+    expect_parse(c, "<t>", "ab\ncd\n", "> \n  regex \n  regex:1:1 'ab'\n  regex:1:3 '\n'\n  regex:2:1 'cd'\n  regex:2:3 '\n'\n  regex \n");
+    mpc_cleanup(3, a, b, c);
+}
+
+Test(mpc_lang, redefinition_replaces_the_rule)
+{
+    mpc_parser_t *a = mpc_new("a");
+    load(MPCA_LANG_DEFAULT, "a : 'x' ; a : 'y' ;", a, NULL, NULL, NULL);
+    expect_parse(a, "<t>", "y", "char:1:1 'y'\n");
+    load(MPCA_LANG_DEFAULT, "a : 'z' ;", a, NULL, NULL, NULL);
+    expect_parse(a, "<t>", "z", "char:1:1 'z'\n");
+    mpc_cleanup(1, a);
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark: runs each tests/bench/NAME.exs under ember and elixir (and
+tests/bench/NAME.py under python3 when it exists) in the same run, checks they print the same,
+and prints a Markdown table of best-of-N wall time and peak RSS with ember's ratios.
+
+    scripts/bench_compare.py [--runs N] [--ember PATH] [--flags "--threads 2"] NAME...
+
+Ratios, not absolute times, are what to quote: the machines are shared and noisy.
+A NAME whose outputs differ is reported as WRONG and makes the exit status 1.
+"""
+import argparse, os, shlex, sys, time
+
+def run_measured(cmd):
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        out_fd = os.open("/tmp/.ember_bench_out.%d" % os.getppid(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(out_fd, 1)
+        os.dup2(devnull, 2)
+        try:
+            os.execvp(cmd[0], cmd)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    secs = time.perf_counter() - start
+    path = "/tmp/.ember_bench_out.%d" % os.getpid()
+    with open(path, "rb") as f:
+        out = f.read()
+    os.unlink(path)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        out += b"\n(exit status %d)" % code
+    return secs, usage.ru_maxrss, out
+
+def best_of(cmd, runs):
+    results = [run_measured(cmd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results), results[0][2]
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--ember", default="build/ember")
+    ap.add_argument("--flags", default="")
+    ap.add_argument("names", nargs="+")
+    a = ap.parse_args()
+    print("| program | ember s | elixir s | ember/elixir | python3 s | ember/python3 | ember MB | elixir MB | RSS ratio |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    bad = False
+    for name in a.names:
+        exs, py = "tests/bench/%s.exs" % name, "tests/bench/%s.py" % name
+        et, erss, eout = best_of([a.ember] + shlex.split(a.flags) + [exs], a.runs)
+        xt, xrss, xout = best_of(["elixir", exs], a.runs)
+        pt = pout = None
+        if os.path.exists(py):
+            pt, _, pout = best_of(["python3", py], a.runs)
+        wrong = eout != xout or (pout is not None and pout.strip() != xout.strip())
+        bad |= wrong
+        cell = lambda v: "%.3f" % v if v is not None else "-"
+        print("| %s%s | %s | %s | %.2f | %s | %s | %.1f | %.1f | %.2f |" % (
+            name, " (WRONG output)" if wrong else "", cell(et), cell(xt), et / xt, cell(pt),
+            "%.2f" % (et / pt) if pt else "-", erss / 1024, xrss / 1024, erss / xrss))
+        if wrong:
+            sys.stderr.write("%s: ember printed %r, elixir %r, python %r\n" % (name, eout[:200], xout[:200], (pout or b"")[:200]))
+    return 1 if bad else 0
+
+if __name__ == "__main__":
+    sys.exit(main())
