@@ -132,6 +132,7 @@ VmStatus vm_run(Process *p, int64_t budget)
     const uint32_t *pc, *np;
     Value *regs;
     const Value *K;
+    Value retv;
     p->reductions = budget;
     p->status = PROC_RUNNABLE;
 
@@ -323,8 +324,14 @@ L_CALLX: {
 L_TCALLX: {
     SPEND();
     Export *e = code->imports[pc[1]];
-    const Code *callee = atomic_load_explicit(&e->native, memory_order_acquire)
-                             ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
+    BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
+    if (nat) {
+        retv = call_native(p, fr, nat, pc + 3, pc[2]);
+        if (retv != THE_NON_VALUE) goto do_return;
+        if (!p->tail_pending || !vm_call_pending(p, true, 0, NULL)) goto raise;
+        goto reload;
+    }
+    const Code *callee = atomic_load_explicit(&e->code, memory_order_acquire);
     if (!callee) SLOW(op_call_slow);
     ENTER(replace_call(p, fr, callee, pc + 3, pc[2], ATOM_NIL));
 }
@@ -342,18 +349,18 @@ L_TCALLF: {
 }
 L_CALLD:
 L_TCALLD: SLOW(op_calld);
-L_RET: {
-    Value v = regs[pc[1]];
+L_RET:
+    retv = regs[pc[1]];
+do_return:
     if (--p->nframes == 0) {
-        p->result = v;
+        p->result = retv;
         p->status = PROC_DONE;
         return VM_DONE;
     }
     fr = vm_top(p);
     code = fr->code, pc = fr->pc, regs = p->stack + fr->base, K = code->consts;
-    regs[fr->dst] = v;
+    regs[fr->dst] = retv;
     DISPATCH();
-}
 L_DOT: SLOW(op_dot);
 L_ERROR: SLOW(op_error);
 L_FCLAUSE: SLOW(op_fclause);
