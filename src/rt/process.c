@@ -95,7 +95,7 @@ Frame *proc_push_frame(Process *p, const struct Code *code, uint32_t base)
 bool proc_push_handler(Process *p, Handler h)
 {
     if (p->nhandlers == p->handlers_cap) {
-        uint32_t cap = p->handlers_cap ? p->handlers_cap * 2 : 8;
+        uint32_t cap = p->handlers_cap ? p->handlers_cap * 2 : 2;
         Handler *hs = realloc(p->handlers, (size_t)cap * sizeof *hs);
         if (!hs) return false;
         p->handlers = hs;

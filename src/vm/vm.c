@@ -51,14 +51,14 @@ int vm_gc(Process *p)
 }
 
 /* Whether to collect at this safe point. Under `make gcstress` (EMBER_GC_STRESS) that is every
- * safe point while the heap and stack are small, so a missing root shows up at once; once they
- * are large, every (size / 1024)-th one, so stress stays linear in the work done instead of
+ * safe point while heap and stack hold under 4096 words, so a missing root shows up at once;
+ * past that, every (size / 64)-th one, so stress stays linear in the work done instead of
  * quadratic (a 1,000,000-deep recursion would otherwise rescan its whole stack at each call). */
 static inline bool gc_due(Process *p, uint32_t top)
 {
 #ifdef EMBER_GC_STRESS
     size_t size = arena_used_words(&p->arena) + top;
-    if (++p->gc_countdown < (size >> 10)) return false;
+    if (size >= 4096 && ++p->gc_countdown < (size >> 6)) return false;
     p->gc_countdown = 0;
     return true;
 #else
@@ -142,6 +142,7 @@ VmStatus vm_run(Process *p, int64_t budget)
     const uint32_t *pc, *np;
     Value *regs;
     const Value *K;
+    Value retv;
     p->reductions = budget;
     p->status = PROC_RUNNABLE;
 
@@ -333,8 +334,14 @@ L_CALLX: {
 L_TCALLX: {
     SPEND();
     Export *e = code->imports[pc[1]];
-    const Code *callee = atomic_load_explicit(&e->native, memory_order_acquire)
-                             ? NULL : atomic_load_explicit(&e->code, memory_order_acquire);
+    BuiltinFn nat = atomic_load_explicit(&e->native, memory_order_acquire);
+    if (nat) {
+        retv = call_native(p, fr, nat, pc + 3, pc[2]);
+        if (retv != THE_NON_VALUE) goto do_return;
+        if (!p->tail_pending || !vm_call_pending(p, true, 0, NULL)) goto raise;
+        goto reload;
+    }
+    const Code *callee = atomic_load_explicit(&e->code, memory_order_acquire);
     if (!callee) SLOW(op_call_slow);
     ENTER(replace_call(p, fr, callee, pc + 3, pc[2], ATOM_NIL));
 }
@@ -352,18 +359,18 @@ L_TCALLF: {
 }
 L_CALLD:
 L_TCALLD: SLOW(op_calld);
-L_RET: {
-    Value v = regs[pc[1]];
+L_RET:
+    retv = regs[pc[1]];
+do_return:
     if (--p->nframes == 0) {
-        p->result = v;
+        p->result = retv;
         p->status = PROC_DONE;
         return VM_DONE;
     }
     fr = vm_top(p);
     code = fr->code, pc = fr->pc, regs = p->stack + fr->base, K = code->consts;
-    regs[fr->dst] = v;
+    regs[fr->dst] = retv;
     DISPATCH();
-}
 L_DOT: SLOW(op_dot);
 L_ERROR: SLOW(op_error);
 L_FCLAUSE: SLOW(op_fclause);
