@@ -4,6 +4,8 @@
 #           then `ember --check` on a generated ~1 MB program (scripts/gen-parse-bench.py):
 #           best of BENCH_RUNS (default 5) wall and CPU times, MB/s and peak RSS. MB/s uses
 #           CPU time (user + system), which a busy shared machine disturbs least.
+#   vm      the interpreter: start-up (`ember -e :ok`), fib(30) against python3, a loop that
+#           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,8 +41,23 @@ bench_parse() {
   }'
 }
 
+bench_vm() {
+  printf "%-42s %10s %10s %9s\n" "vm benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
+  row() {
+    name=$1; shift
+    set -- $(best_of "$@")
+    awk -v n="$name" -v w="$1" -v c="$2" -v kb="$3" 'BEGIN { printf "%-42s %8.3f s %8.3f s %6.1f MB\n", n, w, c, kb / 1024 }'
+  }
+  row "start-up (ember -e :ok)" "$EMBER" -e ":ok"
+  row "fib(30), ember" "$EMBER" tests/bench/fib.exs
+  command -v python3 >/dev/null && row "fib(30), python3" python3 tests/bench/fib.py
+  row "10M cons cells built and dropped" "$EMBER" tests/bench/alloc_loop.exs
+  row "1,000,000-deep recursion" "$EMBER" tests/bench/deep_recursion.exs
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
-  all) bench_parse ;;
-  *) echo "usage: sh scripts/bench.sh [parse]" >&2; exit 2 ;;
+  vm) bench_vm ;;
+  all) bench_parse; bench_vm ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm]" >&2; exit 2 ;;
 esac

@@ -31,7 +31,12 @@ static char *read_file(const char *path, size_t *len)
     do {
         if (n == cap) {
             char *grown = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!grown) break;
+            if (!grown) {
+                fprintf(stderr, "ember: %s is too large to read\n", path);
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
             buf = grown;
         }
         got = fread(buf + n, 1, cap - n, f);

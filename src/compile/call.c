@@ -140,12 +140,34 @@ static bool cspecial(FnState *f, const AstNode *n, bool tail, uint32_t *out)
     return true;
 }
 
+/* The arguments of call `n` as source text, for messages ("x, 1, :a"; "..." for others). */
+static const char *args_text(FnState *f, const AstNode *n)
+{
+    size_t cap = 16;
+    for (uint32_t i = 0; i < n->nkids; i++) cap += (n->kids[i]->name ? strlen(n->kids[i]->name) : 0) + 26;
+    char *buf = pool_alloc(f->mod->pool, cap), *at = buf;
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        const AstNode *k = n->kids[i];
+        const char *sep = i ? ", " : "";
+        if (k->kind == AST_VAR) at += sprintf(at, "%s%s", sep, k->name);
+        else if (k->kind == AST_ATOM) at += sprintf(at, "%s:%s", sep, k->name);
+        else if (k->kind == AST_INT) at += sprintf(at, "%s%lld", sep, (long long)k->ival);
+        else at += sprintf(at, "%s...", sep);
+    }
+    return buf;
+}
+
 uint32_t ccall(FnState *f, const AstNode *n, bool tail)
 {
     uint32_t out;
     if (cspecial(f, n, tail, &out)) return out;
-    if (f->in_guard && !lib_guard_safe(n->name, n->nkids))
-        cerror(f, n, "cannot find or invoke local %s/%u inside guards", n->name, n->nkids);
+    if (f->in_guard && !lib_guard_safe(n->name, n->nkids)) {
+        if (f->mod->module == ATOM_NIL || f->mod->mdef) undefined_local(f, n, n->nkids);
+        cerror(f, n,
+               "cannot find or invoke local %s/%u inside guards. Only macros can be invoked in a "
+               "guards and they must be defined before their invocation. Called as: %s(%s)",
+               n->name, n->nkids, n->name, args_text(f, n));
+    }
     Value name = atom_of(n->name);
     const DefInfo *d = local_def(f->mod, name, n->nkids);
     if (d && n->nkids < 64 && (module_export_arities(atom_of("Elixir.Kernel"), name) & (UINT64_C(1) << n->nkids)))

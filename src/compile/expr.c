@@ -218,7 +218,7 @@ static uint32_t cplain(FnState *f, const AstNode *n)
                (long long)n->ival);
     }
     case AST_DEF:
-        cerror(f, n, "cannot invoke def/2 outside module");
+        cerror_exc(f, "Elixir.ArgumentError", "cannot invoke %s/2 outside module", n->ival ? "defp" : "def");
     default: cerror(f, n, "unsupported expression (%s)", ast_kind_name(n->kind));
     }
 }

@@ -163,6 +163,7 @@ static const char *attr_var(ModCtx *m, const char *name)
 uint32_t cattr(FnState *f, const AstNode *n)
 {
     ModCtx *m = f->mod;
+    if (m->module == ATOM_NIL) cerror_exc(f, "Elixir.ArgumentError", "cannot invoke @/1 outside module");
     if (n->a) {
         if (!m->mdef || f->kind != CODE_INIT)
             cerror(f, n, "cannot set attribute @%s inside function/macro", n->name);

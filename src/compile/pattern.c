@@ -257,8 +257,28 @@ static bool guard_total(const AstNode *n)
     }
 }
 
+/* A comparison of two plain operands (`n < 2`) becomes one test-and-jump. */
+static bool guard_compare(FnState *f, const AstNode *g, uint32_t fail)
+{
+    static const struct { const char *name; Opcode op; } tests[] = {
+        {"<", OP_TLT}, {"<=", OP_TLE}, {">", OP_TGT}, {">=", OP_TGE},
+    };
+    if (g->kind != AST_BINOP || !guard_total(g)) return false;
+    for (size_t i = 0; i < sizeof tests / sizeof *tests; i++) {
+        if (strcmp(g->name, tests[i].name) != 0) continue;
+        uint32_t a = cexpr_rk(f, g->a), b = cexpr_rk(f, g->b);
+        emit_op(f, tests[i].op, g);
+        emit_label(f, fail);
+        emit(f, a);
+        emit(f, b);
+        return true;
+    }
+    return false;
+}
+
 void cguard(FnState *f, const AstNode *guard, uint32_t fail)
 {
+    if (guard_compare(f, guard, fail)) return;
     bool risky = !guard_total(guard);
     if (risky) {
         uint32_t kr = reg_new(f), vr = reg_new(f);

@@ -216,6 +216,13 @@ static InspectOpts inspect_opts(Value opts, bool pretty)
         o.limit = val_is_small(v) ? val_small_get(v) : -1;
     if ((v = lib_kw_get(opts, "printable_limit")) != THE_NON_VALUE)
         o.printable_limit = val_is_small(v) ? (size_t)val_small_get(v) : SIZE_MAX;
+    if ((v = lib_kw_get(opts, "charlists")) != THE_NON_VALUE)
+        o.charlists = v == val_atom_cstr("as_lists") ? INSPECT_AS_LISTS
+                    : v == val_atom_cstr("as_charlists") ? INSPECT_AS_CHARLISTS : INSPECT_INFER;
+    if ((v = lib_kw_get(opts, "binaries")) != THE_NON_VALUE)
+        o.binaries = v == val_atom_cstr("as_binaries") ? INSPECT_AS_BINARIES
+                   : v == val_atom_cstr("as_strings") ? INSPECT_AS_STRINGS : INSPECT_BIN_INFER;
+    if ((v = lib_kw_get(opts, "structs")) != THE_NON_VALUE) o.structs_as_maps = v == ATOM_FALSE;
     return o;
 }
 

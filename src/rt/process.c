@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STACK_FIRST 256
-#define FRAMES_FIRST 16
+#define STACK_FIRST 32 /* small: a parked process should cost little (DESIGN §5) */
+#define FRAMES_FIRST 4
 
 Process *proc_new(void)
 {
@@ -49,7 +49,6 @@ bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots)
     while (cap < need) cap *= 2;
     Value *s = realloc(p->stack, (size_t)cap * sizeof *s);
     if (!s) return false;
-    for (uint32_t i = p->stack_cap; i < cap; i++) s[i] = VAL_NIL;
     p->stack = s;
     p->stack_cap = cap;
     return true;
@@ -75,7 +74,7 @@ Frame *proc_push_frame(Process *p, const struct Code *code, uint32_t base)
 bool proc_push_handler(Process *p, Handler h)
 {
     if (p->nhandlers == p->handlers_cap) {
-        uint32_t cap = p->handlers_cap ? p->handlers_cap * 2 : 8;
+        uint32_t cap = p->handlers_cap ? p->handlers_cap * 2 : 2;
         Handler *hs = realloc(p->handlers, (size_t)cap * sizeof *hs);
         if (!hs) return false;
         p->handlers = hs;

@@ -4,10 +4,12 @@
  * frame stack, its exception handlers, its pending exception, its reduction budget and a
  * minimal owner-only message queue. Does not own: the code it runs (modules are global and
  * immutable once published), scheduling, links and monitors (runtime issue).
- * Invariants: every slot of stack[0, stack_cap) holds a valid Value at all times (new space is
- * filled with [] and the VM clears the slots above the running frame after each collection),
- * so a frame may be pushed without clearing its registers. All fields are touched only by the
- * thread currently running the process ("owner thread only").
+ * Invariants: every slot of stack[0, stack_hwm) holds a valid Value (a frame's registers need
+ * no clearing when it is pushed there); slots from stack_hwm on are garbage, cleared to [] by
+ * proc_frame_room the first time a frame reaches them, and a collection lowers stack_hwm to
+ * the end of the running frame (the slots above it were no roots). So a deep recursion touches
+ * only the memory it uses. All fields are touched only by the thread currently running the
+ * process ("owner thread only").
  */
 #ifndef EMBER_PROCESS_H
 #define EMBER_PROCESS_H
@@ -55,7 +57,7 @@ typedef struct Process {
     Arena arena;              /* the heap every value of this process lives in */
     Value *stack;             /* registers of all frames, contiguous */
     uint32_t stack_cap;       /* slots in stack */
-    uint32_t stack_hwm;       /* slots above this were cleared since the last collection */
+    uint32_t stack_hwm;       /* slots below hold valid values, slots from here on garbage */
     Frame *frames;            /* frames[0] is the entry function; the last one runs */
     uint32_t nframes, frames_cap;
     Handler *handlers;        /* innermost last */
@@ -90,6 +92,18 @@ void proc_free(Process *p);
 /* Makes room for `slots` more stack slots above `used`; may move p->stack (so callers re-derive
  * register pointers). Returns false when out of memory. */
 bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots);
+
+/* Makes stack[base, base + slots) usable as registers: room (may move p->stack, so callers
+ * re-derive register pointers) and valid values (slots past stack_hwm are cleared to []).
+ * Returns false when out of memory. */
+static inline bool proc_frame_room(Process *p, uint32_t base, uint32_t slots)
+{
+    uint32_t end = base + slots;
+    if (end > p->stack_cap && !proc_stack_reserve(p, base, slots)) return false;
+    for (uint32_t i = p->stack_hwm; i < end; i++) p->stack[i] = VAL_NIL;
+    if (end > p->stack_hwm) p->stack_hwm = end;
+    return true;
+}
 
 /* Pushes a frame for `code` with registers at `base`; may move p->frames. Returns NULL when out
  * of memory. */

@@ -70,6 +70,10 @@ static void undef_message(StrBuf *sb, Value e)
         strbuf_puts(sb, " is undefined or private");
         return;
     }
+    if (module_is_defining(m)) {
+        strbuf_puts(sb, " is undefined (function not available)");
+        return;
+    }
     strbuf_puts(sb, " is undefined (module ");
     put_module(sb, m);
     strbuf_puts(sb, " is not available)");

@@ -21,18 +21,22 @@
 #define NCHUNKS ((ATOM_LIMIT + CHUNK_SIZE - 1) / CHUNK_SIZE)
 
 typedef struct ExportArray {
-    uint32_t cap;
-    _Atomic uint32_t n;
-    Export *items[];
+    uint32_t cap;       /* immutable */
+    _Atomic uint32_t n; /* any thread, atomic: release after items[n-1] is stored, so an acquire
+                         * load sees every item below it */
+    Export *items[];    /* guarded by module_lock for writing; items below n are immutable */
 } ExportArray;
 
 typedef enum LoadState { LOAD_UNKNOWN, LOAD_LOADING, LOAD_DONE } LoadState;
 
+/* Any thread, atomic. Pointers are published with release after the object is complete and
+ * read with acquire; writers also hold module_lock (load_state: load_lock). */
 typedef struct ModEntry {
     _Atomic(const Module *) module;    /* defined in ember, or NULL */
     _Atomic(ExportArray *) exports;
     _Atomic bool has_natives;
     _Atomic int load_state;            /* LoadState of the embedded source */
+    _Atomic int defining;              /* bodies of this module running now */
 } ModEntry;
 
 static _Atomic(ModEntry *) *_Atomic chunks[NCHUNKS];
@@ -170,6 +174,18 @@ void module_define(Module *m)
             atomic_store_explicit(&x->code, NULL, memory_order_release);
     }
     atomic_store_explicit(&me->module, m, memory_order_release);
+}
+
+void module_set_defining(Value name, bool defining)
+{
+    ModEntry *me = entry(name, true);
+    if (me) atomic_fetch_add_explicit(&me->defining, defining ? 1 : -1, memory_order_relaxed);
+}
+
+bool module_is_defining(Value name)
+{
+    ModEntry *me = entry(name, false);
+    return me && atomic_load_explicit(&me->defining, memory_order_relaxed) > 0;
 }
 
 void module_register_builtins(const char *name, const Builtin *table, size_t n)

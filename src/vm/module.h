@@ -30,6 +30,7 @@ typedef struct Export {
     _Atomic(const Code *) capture; /* the &module.name/arity stub, made on first use */
 } Export;
 
+/* Immutable once published by module_define (any thread may read it). */
 typedef struct Module {
     Value name;              /* atom, e.g. Elixir.KV.Bucket */
     const char *file;
@@ -60,6 +61,11 @@ bool module_exists(Value name);
 /* Publishes `m` (its functions become callable through their exports, private ones are not
  * exported). Replaces an older definition. Thread-safe. */
 void module_define(Module *m);
+
+/* Marks module `name` as having its body run (defmodule started, functions not compiled yet),
+ * or not; Elixir names that state in UndefinedFunctionError ("function not available"). */
+void module_set_defining(Value name, bool defining);
+bool module_is_defining(Value name);
 
 /* Registers the C builtins of module `name` (e.g. "Elixir.Kernel", "erlang"), `n` entries. */
 void module_register_builtins(const char *name, const Builtin *table, size_t n);

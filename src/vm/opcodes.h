@@ -39,6 +39,10 @@
     X(JFALSY, "rL")        /* s L:        jump if s is nil or false                            */ \
     X(JTRUTHY, "rL")                                                                              \
     X(JNOTTRUE, "rL")      /* guards: jump unless s is exactly true                            */ \
+    X(TLT, "LRR")          /* L a b:      jump unless a < b (guards; TLE, TGT, TGE alike)      */ \
+    X(TLE, "LRR")                                                                                 \
+    X(TGT, "LRR")                                                                                 \
+    X(TGE, "LRR")                                                                                 \
     X(TTUPLE, "Lri")       /* L s n:      s is a tuple of arity n                              */ \
     X(TCONS, "Lr")         /* L s:        s is a non-empty list                                */ \
     X(TNIL, "Lr")          /* L s:        s is []                                              */ \

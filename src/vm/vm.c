@@ -34,21 +34,21 @@ int vm_gc(Process *p)
     for (Message *m = p->msg_head; m; m = m->next) roots[n++] = (RootRange){&m->value, 1};
     int rc = gc_collect(&p->arena, roots, n);
     if (roots != fixed) free(roots);
-    /* Slots above the running frame were not roots: make them valid again. */
-    for (uint32_t i = top; i < p->stack_hwm && i < p->stack_cap; i++) p->stack[i] = VAL_NIL;
+    /* Slots above the running frame were not roots and may now dangle: they are not valid
+     * any more, and will be cleared before a frame uses them (proc_frame_room). */
     p->stack_hwm = top;
     return rc;
 }
 
 /* Whether to collect at this safe point. Under `make gcstress` (EMBER_GC_STRESS) that is every
- * safe point while the heap and stack are small, so a missing root shows up at once; once they
- * are large, every (size / 1024)-th one, so stress stays linear in the work done instead of
+ * safe point while heap and stack hold under 4096 words, so a missing root shows up at once;
+ * past that, every (size / 64)-th one, so stress stays linear in the work done instead of
  * quadratic (a 1,000,000-deep recursion would otherwise rescan its whole stack at each call). */
 static inline bool gc_due(Process *p, uint32_t top)
 {
 #ifdef EMBER_GC_STRESS
     size_t size = arena_used_words(&p->arena) + top;
-    if (++p->gc_countdown < (size >> 10)) return false;
+    if (size >= 4096 && ++p->gc_countdown < (size >> 6)) return false;
     p->gc_countdown = 0;
     return true;
 #else
@@ -68,12 +68,10 @@ static inline bool fits_small(int64_t r)
     return r >= SMALL_INT_MIN && r <= SMALL_INT_MAX;
 }
 
-/* Makes room for a frame of `callee` at `base`, and notes the high-water mark. */
+/* Makes room for a frame of `callee` at `base` (its registers all valid values). */
 static inline bool reserve_frame(Process *p, uint32_t base, const Code *callee)
 {
-    if (base + callee->nregs + 1 > p->stack_cap && !proc_stack_reserve(p, base, callee->nregs + 1)) return false;
-    if (base + callee->nregs > p->stack_hwm) p->stack_hwm = base + callee->nregs;
-    return true;
+    return proc_frame_room(p, base, callee->nregs + 1);
 }
 
 /* A call: pushes a frame for `callee` above the running frame `fr`, with the arguments from
@@ -205,6 +203,18 @@ CMP_OP(LE, <=)
 CMP_OP(GT, >)
 CMP_OP(GE, >=)
 #undef CMP_OP
+#define TEST_OP(NAME, OPR) \
+L_##NAME: { \
+    Value a = RK(pc[2]), b = RK(pc[3]); \
+    bool ok = small2(a, b) ? val_small_get(a) OPR val_small_get(b) : val_compare(a, b) OPR 0; \
+    if (ok) NEXT(4); \
+    JUMP_TO(pc[1]); \
+}
+TEST_OP(TLT, <)
+TEST_OP(TLE, <=)
+TEST_OP(TGT, >)
+TEST_OP(TGE, >=)
+#undef TEST_OP
 L_EQ:
 L_SEQ: {
     Value a = RK(pc[2]), b = RK(pc[3]);
@@ -278,9 +288,11 @@ L_TUPLE: {
     NEXT(3 + n);
 }
 L_CONS: {
-    Value c = val_make_cons(&p->arena, regs[pc[2]], regs[pc[3]]);
-    ALLOC_CHECK(c);
-    regs[pc[1]] = c;
+    Value *cell = arena_alloc(&p->arena, 2);
+    if (!cell) { vm_nomem(p); goto raise; }
+    cell[0] = regs[pc[2]];
+    cell[1] = regs[pc[3]];
+    regs[pc[1]] = val_cons_from(cell);
     NEXT(4);
 }
 L_MAP: SLOW(op_map);

@@ -76,11 +76,10 @@ bool vm_resolve_mfa(Process *p, Value mod, Value name, uint32_t n, Callee *out)
 
 bool vm_push(Process *p, const Code *code, uint32_t base, const Value *args, uint32_t n, Value closure)
 {
-    if (!proc_stack_reserve(p, base, code->nregs + 1)) return vm_nomem(p), false;
+    if (!proc_frame_room(p, base, code->nregs + 1)) return vm_nomem(p), false;
     Value *regs = p->stack + base;
     if (n) memmove(regs, args, n * sizeof *regs);
     if (code->kind == CODE_FN) regs[code->head.arity] = closure;
-    if (base + code->nregs > p->stack_hwm) p->stack_hwm = base + code->nregs;
     Frame *f = proc_push_frame(p, code, base);
     if (!f) return vm_nomem(p), false;
     f->pc = code->ins;

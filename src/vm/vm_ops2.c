@@ -188,7 +188,9 @@ const uint32_t *op_defmod(Process *p, Value *regs, const uint32_t *pc)
     Code *body = compile_module_body(def, &err);
     if (!body) return compile_failed(p, &err);
     Callee c = {body, NULL, ATOM_NIL, ATOM_NIL};
-    return vm_call(p, c, NULL, 0, false, pc[1], pc + 3) ? VM_RELOAD : NULL;
+    if (!vm_call(p, c, NULL, 0, false, pc[1], pc + 3)) return NULL;
+    module_set_defining(compile_module_name(def), true);
+    return VM_RELOAD;
 }
 
 const uint32_t *op_moddone(Process *p, Value *regs, const uint32_t *pc)
@@ -198,6 +200,7 @@ const uint32_t *op_moddone(Process *p, Value *regs, const uint32_t *pc)
     Value attrs[n + 1];
     for (uint32_t i = 0; i < n; i++) attrs[i] = regs[pc[3 + i]];
     CompileError err;
+    module_set_defining(compile_module_name(def), false);
     Module *m = compile_module_functions(def, attrs, n, &err);
     if (!m) return compile_failed(p, &err);
     module_define(m);

@@ -8,3 +8,5 @@ IO.inspect(Map.merge(m, %{c: 3}))          # expect: %{a: 1, c: 3}
 IO.inspect(Map.has_key?(m, :a))            # expect: true
 kw = [x: 1, y: 2]
 IO.inspect(kw[:y])                         # expect: 2
+IO.inspect(Keyword.get([a: 1], :a))        # expect: 1
+IO.inspect(Keyword.put([a: 1, b: 2], :a, 3))   # expect: [a: 3, b: 2]
