@@ -182,7 +182,7 @@ Value string_split1(Process *p, const Value *a)
     for (size_t i = 0; i <= n;) {
         int32_t c = ' ';
         size_t len = i < n ? utf8_decode(s, n, i, &c) : 1;
-        if (i == n || utf8_is_space(c)) {
+        if (i == n || utf8_is_break_space(c)) {
             Value part = i > start ? val_make_binary(&p->arena, s + start, i - start) : VAL_NIL;
             if (part == THE_NON_VALUE || (i > start && !lb_push(p, &b, part))) return err_system_limit(p);
             start = i + len;

@@ -98,10 +98,15 @@ size_t utf8_grapheme_offset(const char *s, size_t n, size_t k)
     return i;
 }
 
-bool utf8_is_space(int32_t c)
+bool utf8_is_break_space(int32_t c)
 {
     return (c >= 9 && c <= 13) || c == ' ' || c == 0x85 || c == 0x1680 || (c >= 0x2000 && c <= 0x2006) ||
            (c >= 0x2008 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x205F || c == 0x3000;
+}
+
+bool utf8_is_space(int32_t c)
+{
+    return utf8_is_break_space(c) || c == 0xA0 || c == 0x2007 || c == 0x202F;
 }
 
 /* Ranges where upper- and lower-case letters alternate (upper first when `upper_even`). */

@@ -29,9 +29,10 @@ size_t utf8_grapheme_count(const char *s, size_t n);
 /* Byte offset of the k-th grapheme of s[0..n) (n if there are k or fewer). */
 size_t utf8_grapheme_offset(const char *s, size_t n, size_t k);
 
-/* True for the code points Elixir's String.trim and String.split/1 treat as whitespace
- * (Unicode White_Space minus the non-breaking spaces). */
+/* True for Unicode White_Space (what String.trim removes), and for White_Space minus the
+ * non-breaking spaces U+00A0, U+2007, U+202F (where String.split/1 splits). */
 bool utf8_is_space(int32_t cp);
+bool utf8_is_break_space(int32_t cp);
 
 /* Simple case mapping. One code point may map to two (ß -> SS, İ -> i + dot): each writes up
  * to 2 code points into out and returns how many. utf8_title is the first letter of
