@@ -5,7 +5,8 @@
 # program through scripts/run-one.sh twice: "ember" being elixir with our modules aliased over
 # Elixir's own (names mapped back in the output), and plain elixir. Both must match `# expect:`.
 #   scripts/check-otp-elixir.sh [FILE...]      KEEP=1 keeps the work directory
-# Default files: tests/pending/otp/*.exs tests/lang/otp/*.exs scripts/examples/*.exs.
+# Default files: tests/pending/otp/*.exs tests/lang/otp/*.exs scripts/examples/*.exs and the
+# GenServer and Agent benchmarks.
 # Prints run-one.sh's PASS/FAIL lines and "N passed, N failed"; exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
@@ -43,7 +44,8 @@ WRAP
 chmod +x "$work/ember-otp"
 
 if [ $# -eq 0 ]; then
-  set -- $(ls tests/pending/otp/*.exs tests/lang/otp/*.exs scripts/examples/*.exs 2>/dev/null)
+  set -- $(ls tests/pending/otp/*.exs tests/lang/otp/*.exs scripts/examples/*.exs \
+              tests/bench/genserver_call.exs tests/bench/agent_update.exs 2>/dev/null)
 fi
 passed=0; failed=0
 for f in "$@"; do
