@@ -287,9 +287,12 @@ defmodule GenServer do
   defp report(srv, state, reason, msg) do
     IO.puts(:stderr, "[error] GenServer #{inspect(proc_name(srv))} terminating")
     IO.puts(:stderr, "** (stop) #{describe_reason(reason)}")
-    IO.puts(:stderr, "Last message: #{inspect(msg)}")
+    IO.puts(:stderr, describe_message(msg))
     IO.puts(:stderr, "State: #{inspect(state)}")
   end
+
+  defp describe_message({:"$gen_call", {pid, _ref}, request}), do: "Last message (from #{inspect(pid)}): #{inspect(request)}"
+  defp describe_message(msg), do: "Last message: #{inspect(msg)}"
 
   defp describe_reason({:bad_return_value, value}), do: "bad return value: #{inspect(value)}"
   defp describe_reason(reason), do: inspect(reason)
