@@ -12,5 +12,7 @@ end
 {:ok, agent} = Agent.start_link(fn -> 0 end)
 parent = self()
 for _ <- 1..4, do: spawn_link(fn -> send(parent, UpdateLoop.run(agent, 75_000)) end)
-for _ <- 1..4, do: receive(do: (:ok -> :ok))
+for _ <- 1..4 do
+  receive do :ok -> :ok end
+end
 IO.puts(Agent.get(agent, fn count -> count end))   # expect: 300000

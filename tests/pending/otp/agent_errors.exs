@@ -16,7 +16,7 @@ end                                                                    # expect:
 
 {:ok, slow} = Agent.start(fn -> 0 end)
 try do
-  Agent.get(slow, fn n -> receive(do: (:never -> n)) end, 50)
+  Agent.get(slow, fn n -> receive do :never -> n end end, 50)
 catch
   :exit, {reason, {GenServer, :call, [^slow, {:get, _fun}, 50]}} -> IO.inspect(reason)
 end                                                                    # expect: :timeout

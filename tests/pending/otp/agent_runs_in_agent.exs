@@ -9,5 +9,7 @@ receive do {:cast_in, pid} -> IO.inspect(pid == agent) end            # expect: 
 
 # 100 concurrent increments are applied one by one.
 for _ <- 1..100, do: spawn(fn -> Agent.update(agent, fn n -> n + 1 end); send(parent, :done) end)
-for _ <- 1..100, do: receive(do: (:done -> :ok))
+for _ <- 1..100 do
+  receive do :done -> :ok end
+end
 IO.inspect(Agent.get(agent, fn n -> n end))                           # expect: 100

@@ -20,7 +20,7 @@ ref = task.ref
 receive do {^ref, value} -> IO.inspect(value) end                     # expect: :raw
 receive do {:DOWN, ^ref, :process, _, reason} -> IO.inspect(reason) end   # expect: :normal
 
-task = Task.async(fn -> receive(do: (:go -> :went)) end)
+task = Task.async(fn -> receive do :go -> :went end end)
 IO.inspect(Task.yield(task, 10))                                      # expect: nil
 send(task.pid, :go)
 IO.inspect(Task.yield(task, 1000))                                    # expect: {:ok, :went}

@@ -23,7 +23,7 @@ catch
   :exit, {reason, {Task, :await, [^task, 5000]}} -> IO.inspect(reason)
 end                                                                    # expect: {:shutdown, :again}
 
-tasks = [Task.async(fn -> receive(do: (:never -> :ok)) end), Task.async(fn -> exit({:shutdown, 2}) end)]
+tasks = [Task.async(fn -> receive do :never -> :ok end end), Task.async(fn -> exit({:shutdown, 2}) end)]
 try do
   Task.await_many(tasks, 5000)
 catch

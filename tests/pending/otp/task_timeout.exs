@@ -1,6 +1,6 @@
 # A task that does not answer in time: await exits the caller with {:timeout, {Task, :await, ...}},
 # the task keeps running, and shutdown stops it.
-task = Task.async(fn -> receive(do: (:never -> :ok)) end)
+task = Task.async(fn -> receive do :never -> :ok end end)
 try do
   Task.await(task, 50)
 catch
@@ -10,7 +10,7 @@ IO.inspect(Process.alive?(task.pid))                                  # expect: 
 IO.inspect(Task.shutdown(task))                                       # expect: nil
 IO.inspect(Process.alive?(task.pid))                                  # expect: false
 
-tasks = [Task.async(fn -> :quick end), Task.async(fn -> receive(do: (:never -> :ok)) end)]
+tasks = [Task.async(fn -> :quick end), Task.async(fn -> receive do :never -> :ok end end)]
 try do
   Task.await_many(tasks, 50)
 catch
