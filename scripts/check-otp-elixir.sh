@@ -33,13 +33,12 @@ cat > "$work/ember-otp" <<WRAP
 # run-one.sh calls this as \$EMBER FILE ARGS...: elixir with our modules aliased over Elixir's own.
 f=\$1; shift
 prog=\$(mktemp --suffix=.exs)
+trap 'rm -f "\$prog"' EXIT
 { echo 'alias AgEnt, as: Agent; alias TaSk, as: Task; alias GenSErver, as: GenServer; alias SuperVisor, as: Supervisor'
   cat "\$f"; } > "\$prog"
 unname='s/\\bAgEnt\\b/Agent/g; s/\\bTaSk\\b/Task/g; s/\\bGenSErver\\b/GenServer/g; s/\\bSuperVisor\\b/Supervisor/g'
 elixir -pa "$work/ebin" "\$prog" "\$@" 2> >(sed "\$unname" >&2) | sed "\$unname"
-rc=\${PIPESTATUS[0]}
-rm -f "\$prog"
-exit \$rc
+exit \${PIPESTATUS[0]}
 WRAP
 chmod +x "$work/ember-otp"
 
