@@ -21,6 +21,7 @@ for f in src/lib/agent.ex src/lib/task.ex src/lib/gen_server.ex src/lib/supervis
   sed -E -e 's/(^|[^A-Za-z0-9_.:])(Agent|Task|GenServer|Supervisor)([.,{})]|\]| do$)/\1\2@@\3/g' \
          -e 's/Agent@@/AgEnt/g; s/Task@@/TaSk/g; s/GenServer@@/GenSErver/g; s/Supervisor@@/SuperVisor/g' \
          -e 's/^defmodule (AgEnt|TaSk|GenSErver|SuperVisor) do$/&\n  use EmberOTP.Using/' \
+         -e 's/def __using__\(/def __ember_using__(/' \
          "$f" > "$work/src/$(basename "$f")"
 done
 if ! elixirc -o "$work/ebin" scripts/otp-elixir/using.ex "$work"/src/*.ex > "$work/compile.log" 2>&1; then

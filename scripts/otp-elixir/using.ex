@@ -1,15 +1,16 @@
 # using.ex: test harness only, never embedded in ember. scripts/check-otp-elixir.sh loads our
 # Agent, Task, GenServer and Supervisor into real Elixir as AgEnt, TaSk, GenSErver and SuperVisor,
-# and this gives each a __using__/1 macro doing exactly what ember's compiler does for
-# `use X, opts` (rule written in src/lib/gen_server.ex, GenServer.Default): for each public
-# function name/(n + 2) of X.Default that the using module M does not define as name/n, define
-#     def name(a1, ..., an), do: X.Default.name(M, opts, a1, ..., an)
-# So the Elixir runs test the defaults through the same rule.
+# with their __using__/1 function renamed __ember_using__/1 (Elixir reserves the name for the
+# macro), and this gives each a __using__/1 macro doing what ember's compiler does for
+# `use X, opts` in module M (protocol at GenServer.__using__/1 in src/lib/gen_server.ex):
+# take X.__using__(opts) = [name: arity, ...], and for each name/arity M does not define, define
+#     def name(a1, ..., an), do: X.__using_default__(:name, M, opts, [a1, ..., an])
+# So the Elixir runs test our defaults through the same protocol.
 
 defmodule EmberOTP.Using do
   @moduledoc false
 
-  # `use EmberOTP.Using` inside the renamed X defines X's own __using__/1.
+  # `use EmberOTP.Using` inside the renamed X defines X's own __using__/1 macro.
   defmacro __using__(_) do
     quote do
       defmacro __using__(opts) do
@@ -28,16 +29,13 @@ defmodule EmberOTP.Using do
 
   defmacro __before_compile__(env) do
     {base, opts} = Module.get_attribute(env.module, :ember_use)
-    defaults = Module.concat(base, Default)
 
-    for {name, arity} <- defaults.__info__(:functions),
-        arity >= 2,
-        not Module.defines?(env.module, {name, arity - 2}) do
-      args = Macro.generate_arguments(arity - 2, __MODULE__)
+    for {name, arity} <- base.__ember_using__(opts), not Module.defines?(env.module, {name, arity}) do
+      args = Macro.generate_arguments(arity, __MODULE__)
 
       quote do
         def unquote(name)(unquote_splicing(args)) do
-          unquote(defaults).unquote(name)(__MODULE__, unquote(Macro.escape(opts)), unquote_splicing(args))
+          unquote(base).__using_default__(unquote(name), __MODULE__, unquote(Macro.escape(opts)), unquote(args))
         end
       end
     end

@@ -2,7 +2,7 @@
 # (issue #6).
 #
 # Owns: the Agent API and Agent.Server, the GenServer callback module behind every agent, and
-# Agent.Default (what `use Agent` gives: child_spec/1; rule in GenServer.Default).
+# Agent.Default (what `use Agent` gives: child_spec/1; protocol at GenServer.__using__/1).
 # Does not own: starting, naming, calls and their exit reasons (all GenServer's).
 # Invariant: every function given to an agent runs inside the agent process, one at a time, in
 # the order the requests arrive. Requests have Elixir's shapes ({:get, fun}, {:update, fun},
@@ -55,6 +55,13 @@ defmodule Agent do
 
   @doc "Stops the agent with `reason` and waits up to `timeout` for it; returns :ok."
   def stop(agent, reason \\ :normal, timeout \\ :infinity), do: GenServer.stop(agent, reason, timeout)
+
+  @doc "Called by `use Agent`: the defaults it gives a module that lacks them, as [name: arity]."
+  def __using__(_opts), do: [child_spec: 1]
+
+  @doc "Runs the default `name` for `module` with `args`; `opts` are the options of `use`."
+  def __using_default__(name, module, args), do: __using_default__(name, module, [], args)
+  def __using_default__(name, module, opts, args), do: apply(Agent.Default, name, [module, opts | args])
 end
 
 defmodule Agent.Server do
@@ -92,7 +99,7 @@ defmodule Agent.Server do
 end
 
 defmodule Agent.Default do
-  @moduledoc "What `use Agent` gives a module that does not define it (see GenServer.Default)."
+  @moduledoc "What `use Agent` gives a module that does not define it (see GenServer.__using__/1)."
 
   @doc "A child spec starting module.start_link(arg), with the options given to `use`."
   def child_spec(module, opts, arg) do

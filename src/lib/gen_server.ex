@@ -2,7 +2,8 @@
 #
 # Owns: starting a server (start/start_link, `name:`, the results of init/1), its receive loop,
 # the call/cast/reply/stop protocol and Elixir's exit reasons for each failure of a call, and
-# GenServer.Default, the callbacks `use GenServer` gives a module (rule in GenServer.Default).
+# GenServer.Default, the callbacks `use GenServer` gives a module (the `use` protocol is
+# described at __using__/1 below and in OTP.md).
 # Does not own: crash reports of raised errors (the server re-raises them and the runtime prints
 # the report), process aliases (a reply that arrives after its call timed out stays in the
 # caller's mailbox, where Elixir drops it), `{:global, _}` and `{:via, _, _}` names.
@@ -57,6 +58,21 @@ defmodule GenServer do
   @doc "Returns the pid of `server` (a pid or a registered name), or nil."
   def whereis(server) when is_pid(server), do: server
   def whereis(server) when is_atom(server), do: Process.whereis(server)
+
+  # `use X, opts` in module M (the compiler's whole job, the same for every X):
+  #   1. while M's body runs, call X.__using__(opts); it returns [name: arity, ...];
+  #   2. for each name/arity that M does not define itself (after its whole body), define
+  #        def name(a1, ..., an), do: X.__using_default__(:name, M, opts, [a1, ..., an])
+  #      (or X.__using_default__(:name, M, [a1, ..., an]) where the options are not kept).
+  # X.__using_default__ applies X.Default.name(M, opts, a1, ..., an).
+  @doc "Called by `use GenServer`: the defaults it gives a module that lacks them, as [name: arity]."
+  def __using__(_opts) do
+    [child_spec: 1, init: 1, handle_call: 3, handle_cast: 2, handle_info: 2, terminate: 2, code_change: 3]
+  end
+
+  @doc "Runs the default `name` for `module` with `args`; `opts` are the options of `use`."
+  def __using_default__(name, module, args), do: __using_default__(name, module, [], args)
+  def __using_default__(name, module, opts, args), do: apply(GenServer.Default, name, [module, opts | args])
 
   # --- client side ---------------------------------------------------------------------------
 
@@ -318,13 +334,8 @@ end
 defmodule GenServer.Default do
   @moduledoc "The callbacks `use GenServer` gives a module that does not define them itself."
 
-  # How `use` works in ember (the compiler's whole job, for every `use X`):
-  #   `use X` or `use X, opts` in module M defines, for each public function name/(n + 2) of
-  #   X.Default such that M defines no name/n of its own (counted after M's whole body),
-  #       def name(a1, ..., an), do: X.Default.name(M, opts, a1, ..., an)
-  #   where opts is the literal keyword list given to `use` ([] without one).
-  # For GenServer that gives child_spec/1, init/1, handle_call/3, handle_cast/2,
-  # handle_info/2, terminate/2 and code_change/3.
+  # Each default takes the using module and the options of `use` before the callback's own
+  # arguments (see GenServer.__using__/1).
 
   @doc "A child spec starting module.start_link(arg), with the options given to `use`."
   def child_spec(module, opts, arg) do

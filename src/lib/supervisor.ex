@@ -4,7 +4,7 @@
 # Owns: the Supervisor API, child specs (Supervisor.child_spec/2, {Mod, arg}, Mod, maps, and the
 # checks of Elixir's {:start_spec, _} errors), Supervisor.Server (the GenServer callbacks of every
 # supervisor: strategies, restart intensity, shutdown) and Supervisor.Default (what
-# `use Supervisor` gives: child_spec/1 with type :supervisor; rule in GenServer.Default).
+# `use Supervisor` gives: child_spec/1 with type :supervisor; see GenServer.__using__/1).
 # Does not own: the GenServer loop (the supervisor is a GenServer that traps exits), SASL-style
 # progress and error reports (Elixir 1.14 does not print them by default), DynamicSupervisor.
 # Invariants: children are kept in start order and started in that order; they are stopped in
@@ -63,6 +63,13 @@ defmodule Supervisor do
 
   @doc "Stops the supervisor and its children (last started first) with `reason`; returns :ok."
   def stop(sup, reason \\ :normal, timeout \\ :infinity), do: GenServer.stop(sup, reason, timeout)
+
+  @doc "Called by `use Supervisor`: the defaults it gives a module that lacks them, as [name: arity]."
+  def __using__(_opts), do: [child_spec: 1]
+
+  @doc "Runs the default `name` for `module` with `args`; `opts` are the options of `use`."
+  def __using_default__(name, module, args), do: __using_default__(name, module, [], args)
+  def __using_default__(name, module, opts, args), do: apply(Supervisor.Default, name, [module, opts | args])
 
   defp to_spec(%{} = spec), do: spec
   defp to_spec({module, arg}) when is_atom(module), do: module_spec(module, arg)
@@ -453,7 +460,7 @@ defmodule Supervisor.Server do
 end
 
 defmodule Supervisor.Default do
-  @moduledoc "What `use Supervisor` gives a module that does not define it (see GenServer.Default)."
+  @moduledoc "What `use Supervisor` gives a module that does not define it (see GenServer.__using__/1)."
 
   @doc "A child spec starting module.start_link(arg) as a :supervisor, with `use`'s options."
   def child_spec(module, opts, arg) do

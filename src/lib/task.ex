@@ -3,7 +3,7 @@
 #
 # Owns: the %Task{} struct (fields mfa, owner, pid, ref, as Elixir 1.14), async/await/yield/
 # await_many/shutdown, start/start_link, and Task.Default (what `use Task` gives: child_spec/1,
-# restart :temporary; rule in GenServer.Default).
+# restart :temporary; protocol at GenServer.__using__/1).
 # Does not own: crash reports (the runtime prints them), process aliases (after a timeout a
 # late reply can still arrive, where Elixir drops it).
 # Protocol: async spawns the task linked to its owner, then monitors it and sends it the
@@ -97,6 +97,13 @@ defmodule Task do
   @doc "Runs apply(module, fun, args) in a new linked process; returns {:ok, pid}."
   def start_link(module, fun, args), do: {:ok, spawn_link(fn -> apply(module, fun, args) end)}
 
+  @doc "Called by `use Task`: the defaults it gives a module that lacks them, as [name: arity]."
+  def __using__(_opts), do: [child_spec: 1]
+
+  @doc "Runs the default `name` for `module` with `args`; `opts` are the options of `use`."
+  def __using_default__(name, module, args), do: __using_default__(name, module, [], args)
+  def __using_default__(name, module, opts, args), do: apply(Task.Default, name, [module, opts | args])
+
   defp spawn_async(fun, mfa) do
     owner = self()
     pid = spawn_link(fn -> run_async(owner, fun) end)
@@ -168,7 +175,7 @@ defmodule Task do
 end
 
 defmodule Task.Default do
-  @moduledoc "What `use Task` gives a module that does not define it (see GenServer.Default)."
+  @moduledoc "What `use Task` gives a module that does not define it (see GenServer.__using__/1)."
 
   @doc "A child spec starting module.start_link(arg), restart :temporary, with `use`'s options."
   def child_spec(module, opts, arg) do
