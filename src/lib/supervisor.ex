@@ -18,8 +18,7 @@ defmodule Supervisor do
 
   @doc "Starts a supervisor of `children` linked to the caller; opts strategy:, max_restarts:, max_seconds:, name:."
   def start_link(children, opts) when is_list(children) do
-    sup_opts = Keyword.take(opts, [:strategy, :max_restarts, :max_seconds])
-    start_opts = Keyword.drop(opts, [:strategy, :max_restarts, :max_seconds])
+    {sup_opts, start_opts} = Enum.split_with(opts, fn opt -> supervisor_opt?(opt) end)
     GenServer.start_link(Supervisor.Server, {:spec, init(children, sup_opts)}, start_opts)
   end
 
@@ -70,6 +69,8 @@ defmodule Supervisor do
   @doc "Runs the default `name` for `module` with `args`; `opts` are the options of `use`."
   def __using_default__(name, module, args), do: __using_default__(name, module, [], args)
   def __using_default__(name, module, opts, args), do: apply(Supervisor.Default, name, [module, opts | args])
+
+  defp supervisor_opt?({key, _value}), do: key in [:strategy, :max_restarts, :max_seconds]
 
   defp to_spec(%{} = spec), do: spec
   defp to_spec({module, arg}) when is_atom(module), do: module_spec(module, arg)
