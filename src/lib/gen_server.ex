@@ -197,7 +197,7 @@ defmodule GenServer do
   defp fail_init(srv, starter, tag, answer, kind, reason, stack) do
     if srv.name != nil, do: Process.unregister(srv.name)
     send(starter, {tag, answer})
-    :erlang.raise(kind, reason, stack)
+    rethrow(kind, reason, stack)
   end
 
   # --- the loop ------------------------------------------------------------------------------
@@ -281,17 +281,17 @@ defmodule GenServer do
     after_terminate.()
 
     case result do
-      {:raised, kind2, reason2, stack2} -> :erlang.raise(kind2, reason2, stack2)
+      {:raised, kind2, reason2, stack2} -> rethrow(kind2, reason2, stack2)
       _ -> end_server(srv, state, kind, reason, stack, msg)
     end
   end
 
   defp end_server(srv, state, :exit, reason, stack, msg) do
     if not quiet_reason?(reason), do: report(srv, state, reason, msg)
-    :erlang.raise(:exit, reason, stack)
+    rethrow(:exit, reason, stack)
   end
 
-  defp end_server(_srv, _state, kind, reason, stack, _msg), do: :erlang.raise(kind, reason, stack)
+  defp end_server(_srv, _state, kind, reason, stack, _msg), do: rethrow(kind, reason, stack)
 
   defp quiet_reason?(:normal), do: true
   defp quiet_reason?(:shutdown), do: true
@@ -315,6 +315,14 @@ defmodule GenServer do
 
   defp proc_name(srv) do
     if srv.name == nil, do: self(), else: srv.name
+  end
+
+  # Ends the process as the callback's own exception would have: exits stay exits (no crash
+  # report), errors are raised again with their stacktrace (the runtime reports them).
+  defp rethrow(:exit, reason, _stack), do: exit(reason)
+
+  defp rethrow(:error, reason, stack) do
+    if is_exception(reason), do: reraise(reason, stack), else: :erlang.raise(:error, reason, stack)
   end
 
   defp crash_reason(:error, reason, stack), do: {reason, stack}
