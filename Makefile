@@ -18,6 +18,7 @@ LIB      := $(BUILD)/libember.a
 BIN      := $(BUILD)/ember
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_SUPPORT := $(wildcard tests/unit/support/*.c)
 EMBEDDED := $(wildcard grammar/*.mpc) $(wildcard src/lib/*.ex)
 
 .PHONY: all test unit asan tsan gcstress fuzz bench bench-parse clean format
@@ -42,9 +43,10 @@ $(LIB): $(OBJS) $(GENOBJ)
 $(BIN): $(BUILD)/obj/src/main.o $(LIB)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(EDIT_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+# tests/unit/support/*.c are linked into every unit test (see tsan_criterion.c).
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) -Wno-missing-field-initializers -o $@ $< $(LIB) -lcriterion $(LDLIBS) $(EDIT_LIBS)
+	$(CC) $(CFLAGS_BASE) -Wno-missing-field-initializers -o $@ $< $(UNIT_SUPPORT) $(LIB) -lcriterion $(LDLIBS) $(EDIT_LIBS)
 
 unit: $(UNIT_BINS)
 

@@ -15,7 +15,8 @@
  * `alias`, `require`, `defstruct`, `raise`, `send`, `spawn`, is a CALL or REMOTE the compiler resolves.
  * A call of an unknown name with a do-block (`reveive do ... end`) stays a CALL whose last
  * argument is the keyword list [do: BLOCK, else: BLOCK, ...], so the compiler can report
- * `undefined function reveive/1`.
+ * `undefined function reveive/1` (a section made of `->` clauses is a BLOCK of CLAUSEs).
+ * A unary minus on a number literal is folded into it: `-1` is INT -1 (so -2^63 fits).
  */
 #ifndef EMBER_AST_H
 #define EMBER_AST_H
@@ -39,7 +40,9 @@ typedef enum AstKind {
     AST_BINOP,    /* name: operator text; a: left, b: right. Operators: + - * / == != === !==
                    * < > <= >= and or && || <> ++ -- .. in "not in" = (match) \\ (default arg) */
     AST_UNOP,     /* name: "-", "+", "not", "!", "^" (pin); a: operand                          */
-    AST_CALL,     /* name: local function name; kids: arguments (no-paren calls too)            */
+    AST_CALL,     /* name: local function name; kids: arguments (no-paren calls too);
+                   * ival: 1 for Elixir's ambiguous `a -1` (no parentheses, one argument that
+                   * starts with unary - or +): when `a` is a bound variable it means `a - 1`   */
     AST_REMOTE,   /* a: module expression (ALIAS, ATOM such as :erlang, or any expression);
                    * name: function; kids: arguments. `Mod.fun` without parens has 0 kids       */
     AST_DOT,      /* a: expression that is not an ALIAS; name: field. `map.field` without parens */
@@ -50,7 +53,8 @@ typedef enum AstKind {
     AST_BLOCK,    /* kids: expressions in order (possibly none: evaluates to nil)               */
     AST_CAPTURE,  /* a: body of &(...) / &f(&1, x), containing CAPTURE_ARGs                      */
     AST_CAPTURE_ARG, /* ival: n of &n (1-based)                                                 */
-    AST_FUNREF,   /* a: module (ALIAS/ATOM) or NULL for a local function; name; ival: arity     */
+    AST_FUNREF,   /* a: module (ALIAS/ATOM) or NULL for a local function; name; ival: arity
+                   * (name may be an operator: `&+/2` is FUNREF a=NULL name "+" ival 2)          */
     AST_MODULE,   /* name: module alias; b: BLOCK body                                          */
     AST_DEF,      /* name: function; ival: 0 def, 1 defp; a: the CLAUSE (parameters, guard, body;
                    * body NULL for a bodiless head such as `def f(x \\ 1)`)                      */

@@ -48,6 +48,9 @@ enum AtomValue {
 #undef X
 };
 
+/* The most atoms the table holds (BEAM's default limit); interning more fails. */
+#define ATOM_LIMIT (1u << 20)
+
 /* Interns `len` bytes of `name` and returns the atom's index. Thread-safe. Returns UINT32_MAX
  * if the table is full (as BEAM's system_limit: 1,048,576 atoms) or memory ran out. */
 uint32_t atom_intern(const char *name, size_t len);
@@ -59,6 +62,9 @@ uint32_t atom_lookup(const char *name, size_t len);
 /* The text of atom `index` (NUL-terminated, valid forever) and its length in bytes. */
 const char *atom_name(uint32_t index);
 size_t atom_len(uint32_t index);
+
+/* How many atoms exist now (fixed ones included). Thread-safe. */
+uint32_t atom_count(void);
 
 /* Fills the table with ATOM_LIST. Call once before anything else; idempotent. */
 void atom_init(void);

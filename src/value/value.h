@@ -128,6 +128,14 @@ typedef struct FunHead {
     Value def_name;      /* atom: the enclosing function's name */
 } FunHead;
 
+/* Two FunHead conventions inspect knows (added by the value layer; the layout is unchanged):
+ * - index == FUN_INDEX_EXTERNAL: a capture of a named function, &Mod.fun/arity (no free
+ *   variables): inspected as `&Mod.fun/arity` from module, def_name and arity.
+ * - def_name == ATOM_NIL: a fun at the top level of a script, outside any def; `module` is
+ *   then an atom holding the script's path as given (e.g. "hello.exs"): inspected as
+ *   Elixir 1.14 does, `#Function<index.uniq in file:hello.exs>`. */
+#define FUN_INDEX_EXTERNAL UINT32_MAX
+
 /* Fun layout: header (HDR_FUN, 2 + nfree), word 1 = const FunHead * (compiled code, never
  * freed), word 2 = number of free variables, then the captured values. */
 static inline const FunHead *val_fun_info(Value v) { return (const FunHead *)(uintptr_t)val_box_ptr(v)[1]; }
@@ -140,5 +148,81 @@ static inline bool val_truthy(Value v); /* below, needs the fixed atoms */
 static inline Value val_bool(bool b) { return b ? ATOM_TRUE : ATOM_FALSE; }
 /* Elixir truthiness: everything but nil and false. */
 static inline bool val_truthy(Value v) { return v != ATOM_NIL && v != ATOM_FALSE; }
+
+/* ---- more accessors (added by the value layer; same layout as above) ---- */
+/* Reference: payload word 1 is the reference number (unique in this run). */
+static inline uint64_t val_ref_get(Value v) { return val_box_ptr(v)[1]; }
+/* Writable bytes of a binary the caller just made (val_make_binary_uninit) and still fills. */
+static inline char *val_binary_mut(Value v) { return (char *)(val_box_ptr(v) + 2); }
+/* Words a binary of `len` bytes takes, header included. */
+static inline size_t val_binary_words(size_t len) { return 2 + (len + 7) / 8; }
+
+/* Functions whose result must be checked (a status or a Value that may be THE_NON_VALUE). */
+#ifndef MUST_CHECK
+#define MUST_CHECK __attribute__((warn_unused_result))
+#endif
+
+/* ---- constructors (value.c) ----
+ * Each allocates in `a` (the owning process's heap, rt/arena.h) and returns the new value, or
+ * THE_NON_VALUE if memory ran out. None of them collects or moves anything. */
+typedef struct Arena Arena;
+
+/* An integer: small (immediate, no memory) when it fits 63 bits, else boxed (2 words). */
+Value val_make_int(Arena *a, int64_t i);
+/* A float (2 words). Erlang has no NaN or infinities: callers raise ArithmeticError first. */
+Value val_make_float(Arena *a, double d);
+/* A binary holding a copy of `len` bytes at `bytes` (2 + ceil(len/8) words). */
+Value val_make_binary(Arena *a, const char *bytes, size_t len);
+/* A binary of `len` bytes for the caller to fill through val_binary_mut (padding is zeroed). */
+Value val_make_binary_uninit(Arena *a, size_t len);
+/* The empty tuple {}: a shared constant in static memory, in no arena (no memory). */
+Value val_empty_tuple(void);
+/* A tuple of `arity` elements, all [] for the caller to fill through val_tuple_elems.
+ * The empty tuple is a shared constant outside every arena (no memory). */
+Value val_make_tuple(Arena *a, uint32_t arity);
+/* A tuple holding a copy of the `arity` values at `elems`. */
+Value val_make_tuple_from(Arena *a, const Value *elems, uint32_t arity);
+/* A cons cell [head | tail] (2 words). */
+Value val_make_cons(Arena *a, Value head, Value tail);
+/* The list [items[0], ..., items[n-1] | tail] in 2n contiguous words (tail VAL_NIL for a
+ * proper list). */
+Value val_make_list(Arena *a, const Value *items, size_t n, Value tail);
+/* A reference with a fresh number from a global counter (make_ref/0). Thread-safe. */
+Value val_make_ref(Arena *a);
+/* A reference with the given number (for copying and tests). */
+Value val_make_ref_number(Arena *a, uint64_t number);
+/* A fun of `info` (compiled code, never freed) with `nfree` captured values, all [], for the
+ * caller to fill through val_fun_free. 3 + nfree words. */
+Value val_make_fun(Arena *a, const FunHead *info, uint32_t nfree);
+/* The atom whose text is `len` bytes at `name` (no memory: atoms are global). THE_NON_VALUE
+ * if the atom table is full (BEAM's system_limit). */
+Value val_make_atom(const char *name, size_t len);
+/* The atom for NUL-terminated `name`, e.g. val_atom_cstr("Elixir.KV"). */
+Value val_atom_cstr(const char *name);
+
+/* ---- comparison and hashing (compare.c) ----
+ * All walk values with a heap-allocated work stack, never C recursion, so a 1,000,000-element
+ * (or 1,000,000-deep) structure is fine. */
+
+/* ==: numbers compare by value (1 == 1.0), inside structures too; map keys compare exactly. */
+bool val_equal(Value a, Value b);
+/* ===: like == but an integer never equals a float (BEAM's =:=; 0.0 === -0.0 as in OTP 24). */
+bool val_exact_equal(Value a, Value b);
+/* Erlang term order: <0, 0 or >0. number < atom < reference < fun < port < pid < tuple < map <
+ * list < bitstring; ints and floats by value (1 and 1.0 compare 0); tuples by size then
+ * elements; maps by size, then keys (exact order) then values in key order; lists
+ * lexicographically ([] first); binaries bytewise; atoms by text. */
+int val_compare(Value a, Value b);
+/* Map key order: term order, except that an integer sorts before every float (so 1 and 1.0
+ * differ), at every depth. 0 exactly when val_exact_equal. Maps keep their keys in it. */
+int val_compare_exact(Value a, Value b);
+/* A hash consistent with ===: val_exact_equal(a, b) implies equal hashes. Stable within a run
+ * (atoms hash by index). */
+uint64_t val_hash(Value v);
+
+/* ---- size (flat.c) ---- */
+/* Words a deep copy of `v` takes (frag_copy in rt/heapfrag.h): shared subterms count once per
+ * path, as BEAM's size/1 for messages; 0 for immediates and the empty tuple. */
+size_t val_flat_size(Value v);
 
 #endif

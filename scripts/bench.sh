@@ -1,0 +1,70 @@
+#!/bin/sh
+# ember's benchmarks. `sh scripts/bench.sh [MODE]`; no MODE runs every mode.
+#   parse   front-end speed: start-up with grammar load (`ember --check` on an empty file),
+#           then `ember --check` on a generated ~1 MB program (scripts/gen-parse-bench.py):
+#           best of BENCH_RUNS (default 5) wall and CPU times, MB/s and peak RSS. MB/s uses
+#           CPU time (user + system), which a busy shared machine disturbs least.
+#   lang    the core language side by side with elixir and python3 in one run
+#           (scripts/bench_compare.py): start-up, fib(30), a 10M-step tail loop, Enum over 1..1M.
+#   vm      the interpreter: start-up (`ember -e :ok`), fib(30) against python3, a loop that
+#           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
+# Each mode prints a small table. EMBER (default build/ember) is the binary measured.
+set -eu
+cd "$(dirname "$0")/.."
+EMBER=${EMBER:-build/ember}
+RUNS=${BENCH_RUNS:-5}
+WORK=build/bench
+mkdir -p "$WORK"
+
+# Prints "WALL_S CPU_S MAXRSS_KB" (best times, largest RSS) over $RUNS runs of "$@".
+best_of() {
+  [ "$WORK/runstat" -nt scripts/runstat.c ] || ${CC:-cc} -O2 -o "$WORK/runstat" scripts/runstat.c
+  "$WORK/runstat" "$RUNS" "$@"
+}
+
+bench_parse() {
+  python3 scripts/gen-parse-bench.py $((1 << 20)) > "$WORK/parse-1mb.exs"
+  : > "$WORK/empty.exs"
+  bytes=$(wc -c < "$WORK/parse-1mb.exs")
+  set -- $(best_of "$EMBER" --check "$WORK/empty.exs"); e_wall=$1; e_cpu=$2; e_kb=$3
+  set -- $(best_of "$EMBER" --check "$WORK/parse-1mb.exs"); wall=$1; cpu=$2; kb=$3
+  awk -v b="$bytes" -v w="$wall" -v c="$cpu" -v ew="$e_wall" -v ec="$e_cpu" -v kb="$kb" -v ekb="$e_kb" \
+      -v runs="$RUNS" 'BEGIN {
+    printf "%-42s %14s\n", "parse benchmark (best of " runs ")", "value"
+    printf "%-42s %11.2f ms\n", "start-up + grammar load, wall (empty file)", ew * 1000
+    printf "%-42s %11.2f ms\n", "start-up + grammar load, CPU", ec * 1000
+    printf "%-42s %11.1f MB\n", "  peak RSS", ekb / 1024
+    printf "%-42s %12d B\n", "generated program", b
+    printf "%-42s %11.3f s\n", "ember --check, wall", w
+    printf "%-42s %11.3f s\n", "ember --check, CPU", c
+    printf "%-42s %9.2f MB/s\n", "parse speed (CPU, minus start-up)", b / 1048576 / (c - ec)
+    printf "%-42s %11.1f MB\n", "peak RSS", kb / 1024
+    printf "%-42s %12.1fx\n", "peak RSS / input size", kb * 1024 / b
+  }'
+}
+
+bench_lang() {
+  python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" hello fib loop enum
+}
+
+bench_vm() {
+  printf "%-42s %10s %10s %9s\n" "vm benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
+  row() {
+    name=$1; shift
+    set -- $(best_of "$@")
+    awk -v n="$name" -v w="$1" -v c="$2" -v kb="$3" 'BEGIN { printf "%-42s %8.3f s %8.3f s %6.1f MB\n", n, w, c, kb / 1024 }'
+  }
+  row "start-up (ember -e :ok)" "$EMBER" -e ":ok"
+  row "fib(30), ember" "$EMBER" tests/bench/fib.exs
+  command -v python3 >/dev/null && row "fib(30), python3" python3 tests/bench/fib.py
+  row "10M cons cells built and dropped" "$EMBER" tests/bench/alloc_loop.exs
+  row "1,000,000-deep recursion" "$EMBER" tests/bench/deep_recursion.exs
+}
+
+case "${1:-all}" in
+  parse) bench_parse ;;
+  lang) bench_lang ;;
+  vm) bench_vm ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,200 @@
+/* crash.c: exit reasons, crash reports and the main process's end (crash.h). */
+#include "rt/crash.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "value/map.h"
+#include "value/strbuf.h"
+#include "vm/error.h"
+#include "vm/vm.h"
+#include "vm/vminspect.h"
+
+static Value atom(const char *name) { return val_atom_cstr(name); }
+
+/* The message of error `e` of `p` (dead): Elixir's own in C, a user's through the VM. */
+static Value error_message(Process *p, Value e)
+{
+    Value m = exc_builtin_message(p, e);
+    if (m != THE_NON_VALUE)
+        return m;
+    Value mf[2] = {atom("Elixir.Exception"), ATOM_MESSAGE};
+    Value fun = val_make_tuple_from(&p->arena, mf, 2);
+    Value args = val_make_cons(&p->arena, e, VAL_NIL);
+    if (!vm_start_apply(p, fun, args) || vm_run_to_end(p) != VM_DONE)
+        return THE_NON_VALUE;
+    return val_is_binary(p->result) ? p->result : THE_NON_VALUE;
+}
+
+/* "** (Name) message" for `value` raised with `kind` by `p`, malloc'd. Without `blame`, the
+ * VM's extra detail (": 1 + :a") is left out, as in Elixir's crash reports. */
+static char *banner(Process *p, Value kind, Value value, bool blame)
+{
+    Value detail = blame ? p->exc_detail : ATOM_NIL;
+    Value msg = kind == ATOM_ERROR ? exc_builtin_message(p, value) : ATOM_NIL;
+    if (msg != THE_NON_VALUE) {
+        p->exc_detail = detail;
+        return exc_banner(p, kind, value, msg);
+    }
+    Value name = val_is_map(value) ? map_struct_name(value) : THE_NON_VALUE;
+    msg = error_message(p, value);
+    /* The exception value may have moved: report with its name and message only. */
+    Value keys[1] = {ATOM_MESSAGE};
+    Value shell = name == THE_NON_VALUE ? ATOM_NIL : exc_make(p, name, keys, &msg, 0);
+    p->exc_detail = ATOM_NIL;
+    return exc_banner(p, kind, shell, msg);
+}
+
+/* A throw that nobody caught is reported as the ErlangError {:nocatch, value}. */
+static char *nocatch_banner(Value value)
+{
+    StrBuf sb = {0};
+    strbuf_puts(&sb, "** (ErlangError) Erlang error: {:nocatch, ");
+    vm_inspect(&sb, value);
+    strbuf_puts(&sb, "}");
+    char *r = strdup(strbuf_cstr(&sb));
+    strbuf_free(&sb);
+    return r;
+}
+
+Value crash_exit_reason(Process *p)
+{
+    Value kind = p->exc_kind, value = p->exc_value;
+    if (kind == ATOM_EXIT_KIND)
+        return value;
+    if (kind == ATOM_THROW) {
+        Value nocatch[2] = {atom("nocatch"), value};
+        value = val_make_tuple_from(&p->arena, nocatch, 2);
+        if (value == THE_NON_VALUE)
+            return atom("nocatch");
+    }
+    Value pair[2] = {value, p->exc_stack};
+    Value r = val_make_tuple_from(&p->arena, pair, 2);
+    return r == THE_NON_VALUE ? value : r;
+}
+
+void crash_report(Process *p)
+{
+    if (p->exc_kind != ATOM_ERROR && p->exc_kind != ATOM_THROW)
+        return;
+    char *b = p->exc_kind == ATOM_THROW ? nocatch_banner(p->exc_value)
+                                         : banner(p, ATOM_ERROR, p->exc_value, false);
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    Value pid = p->rt.pid;
+    fprintf(stderr, "\n%02d:%02d:%02d.%03ld [error] Process #PID<0.%u.%u> raised an exception\n%s\n",
+            tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000, val_pid_index(pid),
+            val_pid_serial(pid), b ? b : "** (ErlangError) Erlang error");
+    free(b);
+}
+
+/* "    FILE:LINE: WHERE", the first line of Elixir's stack trace for `p`'s error. */
+static void print_location(const Process *p)
+{
+    const Code *c = p->exc_code;
+    if (!c)
+        return;
+    fprintf(stderr, "    %s:%u: ", c->file ? c->file : "nofile", code_line(c, p->exc_pc));
+    StrBuf sb = {0};
+    if (c->kind == CODE_TOP)
+        strbuf_puts(&sb, "(file)");
+    else if (c->kind == CODE_INIT)
+        strbuf_puts(&sb, "(module)");
+    else {
+        if (c->kind == CODE_FN)
+            strbuf_printf(&sb, "anonymous fn/%u in ", c->head.arity);
+        if (c->kind == CODE_FN && c->head.def_name == ATOM_NIL)
+            strbuf_puts(&sb, "(file)");
+        else {
+            vm_inspect(&sb, c->head.module);
+            strbuf_putc(&sb, '.');
+            const char *f = atom_name(val_atom_index(c->head.def_name));
+            strbuf_printf(&sb, "%s/%u", f, c->kind == CODE_FN ? c->head.def_arity : c->head.arity);
+        }
+    }
+    fprintf(stderr, "%s\n", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+}
+
+/* Elixir shows an arithmetic blame ("1 + :a") only for evaluated script code: in compiled
+ * module functions the operator is inlined and nothing names it. */
+static bool scripted(const Process *p)
+{
+    const Code *c = p->exc_code;
+    return c && (c->kind == CODE_TOP || (c->kind == CODE_FN && c->head.def_name == ATOM_NIL));
+}
+
+int crash_main_failed(Process *p)
+{
+    Value kind = p->exc_kind, value = p->exc_value;
+    if (kind == ATOM_EXIT_KIND) {
+        if (value == ATOM_NORMAL || value == atom("shutdown"))
+            return 0;
+        if (val_is_tuple(value) && val_tuple_arity(value) == 2 &&
+            val_tuple_elems(value)[0] == atom("shutdown")) {
+            Value n = val_tuple_elems(value)[1];
+            return val_is_small(n) ? (int)(val_small_get(n) & 255) : 0;
+        }
+    }
+    fflush(stdout);
+    char *b = banner(p, kind, value, scripted(p) || !val_is_binary(p->exc_detail));
+    fprintf(stderr, "%s\n", b ? b : "** (exit) out of memory");
+    free(b);
+    print_location(p);
+    return 1;
+}
+
+/* Elixir's Exception.format_exit/1 for the reasons a runtime produces. */
+static void format_exit(Process *p, StrBuf *sb, Value reason)
+{
+    const char *plain = reason == ATOM_KILLED        ? "killed"
+                        : reason == ATOM_NORMAL      ? "normal"
+                        : reason == atom("shutdown") ? "shutdown"
+                        : reason == atom("timeout")  ? "time out"
+                        : reason == ATOM_NOPROC
+                            ? "no process: the process is not alive or there's no process currently "
+                              "associated with the given name, possibly because its application "
+                              "isn't started"
+                            : NULL;
+    if (plain != NULL) {
+        strbuf_puts(sb, plain);
+        return;
+    }
+    Value *e = val_is_tuple(reason) && val_tuple_arity(reason) == 2 ? val_tuple_elems(reason) : NULL;
+    if (e != NULL && e[0] == atom("shutdown")) {
+        strbuf_puts(sb, "shutdown: ");
+        vm_inspect(sb, e[1]);
+        return;
+    }
+    bool exception = e != NULL && val_is_list(e[1]) && val_is_map(e[0]) &&
+                     map_get(e[0], ATOM_EXCEPTION) == ATOM_TRUE;
+    bool nocatch = e != NULL && val_is_list(e[1]) && val_is_tuple(e[0]) &&
+                   val_tuple_arity(e[0]) == 2 && val_tuple_elems(e[0])[0] == atom("nocatch");
+    if (!exception && !nocatch) {
+        vm_inspect(sb, reason);
+        return;
+    }
+    char *b = nocatch ? nocatch_banner(val_tuple_elems(e[0])[1]) : banner(p, ATOM_ERROR, e[0], false);
+    strbuf_puts(sb, "an exception was raised:\n    ");
+    strbuf_puts(sb, b ? b : "** (ErlangError) Erlang error");
+    free(b);
+}
+
+int crash_main_killed(Process *p, Value reason)
+{
+    if (reason == ATOM_NORMAL)
+        return 0;
+    StrBuf sb = {0};
+    strbuf_printf(&sb, "** (EXIT from #PID<0.%u.%u>) ", val_pid_index(p->rt.pid),
+                  val_pid_serial(p->rt.pid));
+    format_exit(p, &sb, reason);
+    fflush(stdout);
+    fprintf(stderr, "%s\n\n", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+    return 1;
+}

@@ -1,0 +1,115 @@
+/* mailbox.h: a process's mailbox (DESIGN §5): every signal sent to the process, messages
+ * included, arrives through one intrusive multi-producer single-consumer queue, so signals
+ * from one sender are seen in the order they were sent.
+ *
+ * Owns: the inbound queue, the owner's private list of received messages with the save
+ * pointer of selective receive, and the "owner asleep" bit that hands out the scheduling
+ * token. Does not own: what non-message signals mean (signal.h), the message values and their
+ * heap fragments (the embedder frees them), nor scheduling (sched.h).
+ * Invariants: push is one atomic exchange; the push that finds the owner asleep is the only
+ * one told so, and its caller must make the process runnable. Only the owner (the thread
+ * running the process) pops, sleeps, and touches the private list. A node belongs to the
+ * queue from push until pop returns it, then to the owner. Design notes: MAILBOX.md.
+ */
+#ifndef EMBER_MAILBOX_H
+#define EMBER_MAILBOX_H
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "value/value.h"
+
+typedef struct HeapFragment HeapFragment;
+
+/* The link every queued node starts with. While queued, `next` is written once by the
+ * producer that pushed after this node; after pop, the owner reuses it for the private list. */
+typedef struct SigLink {
+    _Atomic(struct SigLink *) next;
+} SigLink;
+
+/* What a signal is. Only SIG_MESSAGE goes to the private list; signal.c handles the rest. */
+typedef enum SigKind {
+    SIG_MESSAGE,     /* payload: the message                                   */
+    SIG_EXIT,        /* exit/2 from `from`; payload: the reason                 */
+    SIG_EXIT_LINKED, /* a linked process `from` died; payload: the reason       */
+    SIG_LINK,        /* `from` linked to us                                     */
+    SIG_UNLINK,      /* `from` unlinked from us                                 */
+    SIG_MONITOR,     /* `from` monitors us under reference number `ref`         */
+    SIG_DEMONITOR,   /* `from` dropped monitor `ref`                            */
+    SIG_DOWN,        /* monitored `from` died; payload: the reason; `ref`       */
+    SIG_TIMEOUT,     /* the receive timer `ref` (a wait number) fired           */
+    SIG_INFO,        /* `from` asks for Process.info; payload: what; `ref`: reply tag */
+    SIG_KIND_COUNT
+} SigKind;
+
+/* One queued signal. `payload` lives in `frag` (NULL when it needed no memory); the receiver
+ * adopts the fragment, or the embedder frees it with the node. */
+typedef struct Signal {
+    SigLink link; /* must stay first: a SigLink* is cast back to its Signal */
+    uint32_t kind; /* SigKind */
+    uint32_t aux;  /* free for the embedder (e.g. a size class) */
+    Value from;    /* sender pid, or 0 */
+    Value payload;
+    HeapFragment *frag;
+    uint64_t ref;
+} Signal;
+
+typedef struct Mailbox {
+    /* any thread, atomic */
+    _Atomic(uintptr_t) head; /* newest node; bit 0 set = owner asleep (holds no token) */
+    /* owner thread only */
+    SigLink *tail;      /* oldest inbound node not yet popped (may be &stub) */
+    SigLink stub;       /* keeps the queue non-empty so push never touches tail */
+    SigLink msgs;       /* private list sentinel: msgs.next is the oldest message */
+    SigLink *msgs_last; /* last message, or &msgs */
+    SigLink *save;      /* selective receive resumes at save->next */
+    uint32_t nmsgs;     /* messages in the private list */
+} Mailbox;
+
+/* Makes `mb` empty with the owner awake (a new process holds its scheduling token). */
+void mailbox_init(Mailbox *mb);
+
+/* Any thread: appends `s` (filled in, owned by the caller until now) to `mb`. Returns true
+ * if the owner was asleep: the caller now holds the process's token and must schedule it. */
+bool mailbox_push(Mailbox *mb, Signal *s);
+
+/* Owner: the oldest inbound signal, now owned by the caller, or NULL if none is visible (a
+ * push may be half done: then mailbox_try_sleep fails, so no wake-up is lost). */
+Signal *mailbox_pop(Mailbox *mb);
+
+/* Owner: gives up the scheduling token if nothing is queued. Returns true if the owner is now
+ * asleep (the next push wakes it), false if signals are waiting (keep running the process). */
+bool mailbox_try_sleep(Mailbox *mb);
+
+/* Owner: appends message `s` to the private list. */
+void mailbox_append(Mailbox *mb, Signal *s);
+
+/* ---- selective receive (owner) ----
+ * A receive starts with mailbox_recv_begin, then looks at mailbox_recv_peek: on a match it
+ * takes the message with mailbox_recv_take, otherwise it calls mailbox_recv_skip and peeks
+ * again. When peek returns NULL the caller drains the inbound queue and peeks again, or waits;
+ * the save pointer stays put, so a wake-up only scans the messages that arrived since. */
+static inline void mailbox_recv_begin(Mailbox *mb) { mb->save = &mb->msgs; }
+
+static inline Signal *mailbox_recv_peek(Mailbox *mb)
+{
+    return (Signal *)atomic_load_explicit(&mb->save->next, memory_order_relaxed);
+}
+
+/* The peeked message did not match: the next peek looks at the one after it. */
+void mailbox_recv_skip(Mailbox *mb);
+
+/* Removes the peeked message from the private list and returns it (now the caller's); the
+ * save pointer goes back to the oldest message, as the next receive starts there. */
+Signal *mailbox_recv_take(Mailbox *mb);
+
+/* Owner: messages in the private list (inbound signals not counted until drained). */
+static inline uint32_t mailbox_len(const Mailbox *mb) { return mb->nmsgs; }
+
+/* Owner: unlinks every private message for which `pred` returns true and hands it to `drop`
+ * (which owns it). Resets the save pointer. Returns how many were removed. */
+typedef bool (*SigPred)(void *ctx, const Signal *s);
+uint32_t mailbox_remove_if(Mailbox *mb, SigPred pred, void (*drop)(void *ctx, Signal *s),
+                           void *ctx);
+
+#endif

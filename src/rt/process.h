@@ -1,0 +1,135 @@
+/* process.h: the process control block (DESIGN §5).
+ *
+ * Owns: one process's heap (Arena), its VM stack (registers of every frame, contiguous), its
+ * frame stack, its exception handlers, its pending exception and its reduction budget; and,
+ * first, the runtime's part (rt/proc_rt.h: pid, mailbox, links, monitors, timer), so that a
+ * ProcRt* found in the pid table or a run queue is this Process. Does not own: the code it
+ * runs (modules are global and immutable once published), scheduling (rt/sched.h), signals
+ * (rt/signal.h).
+ * Invariants: every slot of stack[0, stack_hwm) holds a valid Value (a frame's registers need
+ * no clearing when it is pushed there); slots from stack_hwm on are garbage, cleared to [] by
+ * proc_frame_room the first time a frame reaches them, and a collection lowers stack_hwm to
+ * the end of the running frame (the slots above it were no roots). Apart from `rt` (see proc_rt.h for
+ * what other threads may touch), all fields are touched only by the thread currently running
+ * the process ("owner thread only").
+ */
+#ifndef EMBER_PROCESS_H
+#define EMBER_PROCESS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rt/arena.h"
+#include "rt/proc_rt.h"
+#include "value/value.h"
+
+struct Code;
+
+/* One activation: the function running, where it resumes and where its registers start. */
+typedef struct Frame {
+    const struct Code *code; /* function this frame runs */
+    const uint32_t *pc;      /* resume point, valid while a callee runs or the process is parked */
+    uint32_t base;           /* index in Process.stack of register 0 */
+    uint32_t dst;            /* register of this frame that receives the running callee's result */
+} Frame;
+
+/* An installed `try` (or guard) handler: raising unwinds to frame `frame` and jumps to `pc`
+ * with the exception's kind and value in registers kind_reg and value_reg. */
+typedef struct Handler {
+    uint32_t frame;
+    uint32_t kind_reg, value_reg;
+    const uint32_t *pc;
+} Handler;
+
+typedef enum ProcStatus {
+    PROC_RUNNABLE, /* may run */
+    PROC_WAITING,  /* parked in receive */
+    PROC_DONE,     /* returned from its function: result in `result` */
+    PROC_FAILED    /* died of an uncaught exception: exc_kind / exc_value */
+} ProcStatus;
+
+typedef struct Process {
+    ProcRt rt;                /* the runtime's part; first (proc_of casts back) */
+    /* ---- owner thread only ---- */
+    Arena arena;              /* the heap every value of this process lives in */
+    Value *stack;             /* registers of all frames, contiguous */
+    uint32_t stack_cap;       /* slots in stack */
+    uint32_t stack_hwm;       /* slots below hold valid values, slots from here on garbage */
+    Frame *frames;            /* frames[0] is the entry function; the last one runs */
+    uint32_t nframes, frames_cap;
+    Handler *handlers;        /* innermost last */
+    uint32_t nhandlers, handlers_cap;
+    int64_t reductions;       /* left in the current time slice */
+    size_t gc_countdown;      /* gcstress builds: safe points since the last collection */
+    ProcStatus status;
+    Value result;             /* PROC_DONE: the entry function's value */
+    Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
+    Value exc_value;          /*   its value (an exception struct for :error) */
+    Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
+    Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
+    const struct Code *exc_code; /* where it was raised (for the report), or NULL */
+    uint32_t exc_pc;          /*   word offset in exc_code */
+    bool tail_pending;        /* builtin_tail_call asked for a call: */
+    Value tail_fun;           /*   what the VM must call next (else nil) */
+    Value tail_args;          /*   and its argument list */
+    Value dictionary;         /* Process.put/get: a map, or [] when empty */
+    int64_t wait_until_ms;    /* PROC_WAITING with `after`: deadline (rt_now_ms), else -1 */
+    uint32_t recv_timed_out;  /* the deadline passed: receive takes its `after` branch */
+    /* ---- owner thread only, kept by the runtime (rt/runtime.c) ---- */
+    bool is_main;             /* the script's process: its end ends the program */
+    bool heap_limit_hit;      /* outgrew Process.flag(:max_heap_size): dies :killed */
+    Signal *killed_by;        /* a drained exit signal that ends it (payload: the reason) */
+    int64_t timer_deadline;   /* deadline the receive timer is armed for, or -1 */
+    uint64_t reductions_done; /* Process.info(:reductions) */
+    Value exit_reason;        /* once exiting: why */
+} Process;
+
+_Static_assert(offsetof(Process, rt) == 0, "a ProcRt* must be its Process*");
+
+/* The Process whose runtime part is `r`. */
+static inline Process *proc_of(ProcRt *r) { return (Process *)r; }
+
+/* Returns a new process with an empty heap and stack, or NULL when out of memory. */
+Process *proc_new(void);
+
+/* Frees `p` and everything it owns (heap, stack, queued messages). NULL-safe. */
+void proc_free(Process *p);
+
+/* Makes room for `slots` more stack slots above `used`; may move p->stack (so callers re-derive
+ * register pointers). Returns false when out of memory. */
+bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots);
+
+/* Makes stack[base, base + slots) usable as registers: room (may move p->stack, so callers
+ * re-derive register pointers) and valid values (slots past stack_hwm are cleared to []).
+ * Returns false when out of memory. */
+static inline bool proc_frame_room(Process *p, uint32_t base, uint32_t slots)
+{
+    uint32_t end = base + slots;
+    if (end > p->stack_cap && !proc_stack_reserve(p, base, slots)) return false;
+    for (uint32_t i = p->stack_hwm; i < end; i++) p->stack[i] = VAL_NIL;
+    if (end > p->stack_hwm) p->stack_hwm = end;
+    return true;
+}
+
+/* Pushes a frame for `code` with registers at `base`; may move p->frames. Returns NULL when out
+ * of memory. */
+Frame *proc_push_frame(Process *p, const struct Code *code, uint32_t base);
+
+/* Pushes a handler; returns false when out of memory. */
+bool proc_push_handler(Process *p, Handler h);
+
+/* Receive: the message at the save pointer, moving what arrived since into the private list
+ * (rt/runtime.c: signals are applied on the way) when the list is used up. NULL if there is
+ * none, or if a signal arrived that ends the process (then p->killed_by is set and the VM
+ * must stop: the receive instructions wait instead of taking an `after` branch). */
+Signal *proc_recv_next(Process *p);
+
+/* Milliseconds on the runtime's clock (rt/runtime.c: the scheduler's, virtual in
+ * deterministic mode), for `receive ... after` deadlines. */
+int64_t rt_now_ms(void);
+
+/* Receive: drops the matched message at the save pointer (its heap fragment was adopted into
+ * p's heap) and resets the save pointer to the oldest message. */
+void proc_recv_take(Process *p);
+
+#endif

@@ -1,0 +1,322 @@
+/* runtime.c: the runtime wired to the VM (runtime.h): scheduler callbacks, spawn, send,
+ * receive, receive timeouts. Process.send_after timers are in sendafter.c. */
+#include "rt/runtime.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "rt/crash.h"
+#include "rt/heapfrag.h"
+#include "rt/procinfo.h"
+#include "vm/error.h"
+#include "vm/vm.h"
+
+static Runtime the_runtime;
+static Runtime *rt; /* NULL until rt_init */
+
+Runtime *rt_get(void) { return rt; }
+
+int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)timer_now_ms(); }
+
+/* ---- values in signals (SigOps): copied into heap fragments, adopted by the receiver ---- */
+
+static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
+{
+    (void)ctx;
+    Signal *s = malloc(sizeof *s);
+    if (s == NULL)
+        return NULL;
+    if (frag_copy(v, &s->payload, &s->frag) != 0) {
+        free(s);
+        return NULL;
+    }
+    s->kind = kind;
+    s->aux = SIG_MESSAGE;
+    s->from = from;
+    s->ref = ref;
+    return s;
+}
+
+static void ops_free(void *ctx, Signal *s)
+{
+    (void)ctx;
+    frag_free(s->frag);
+    free(s);
+}
+
+/* A message enters `self`'s private list: its fragment joins self's heap. */
+static void ops_received(void *ctx, ProcRt *self, Signal *s)
+{
+    (void)ctx;
+    arena_adopt(&proc_of(self)->arena, s->frag);
+    s->frag = NULL;
+}
+
+static bool ops_to_message(void *ctx, ProcRt *self, Signal *s)
+{
+    Arena *a = &proc_of(self)->arena;
+    ops_received(ctx, self, s);
+    Value t;
+    if (s->kind == SIG_DOWN) {
+        Value ref = val_make_ref_number(a, s->ref);
+        Value who = s->from;
+        if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
+            Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
+            who = val_make_tuple_from(a, nn, 2);
+        }
+        Value e[5] = {ATOM_DOWN, ref, ATOM_PROCESS, who, s->payload};
+        t = ref == THE_NON_VALUE || who == THE_NON_VALUE ? THE_NON_VALUE
+                                                        : val_make_tuple_from(a, e, 5);
+    } else {
+        Value e[3] = {ATOM_EXIT, s->from, s->payload};
+        t = val_make_tuple_from(a, e, 3);
+    }
+    if (t == THE_NON_VALUE)
+        return false;
+    s->aux = s->kind;
+    s->kind = SIG_MESSAGE;
+    s->payload = t;
+    return true;
+}
+
+/* ---- receive ---- */
+
+/* Applies what arrived for `p`; false if a signal ends it (p->killed_by). */
+static bool refill(Process *p)
+{
+    if (p->killed_by == NULL)
+        p->killed_by = signal_drain(&rt->env, &p->rt);
+    return p->killed_by == NULL;
+}
+
+Signal *proc_recv_next(Process *p)
+{
+    Signal *s = mailbox_recv_peek(&p->rt.mb);
+    if (s == NULL && rt != NULL && refill(p))
+        s = mailbox_recv_peek(&p->rt.mb);
+    return s;
+}
+
+void proc_recv_take(Process *p) { free(mailbox_recv_take(&p->rt.mb)); }
+
+/* The receive timer of a process fired: wake it with a timeout for that receive. */
+static void timeout_fired(Timer *t, uint64_t wait)
+{
+    ProcRt *r = (ProcRt *)((char *)t - offsetof(ProcRt, timer));
+    Signal *s = ops_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, wait);
+    if (s == NULL) {
+        fputs("ember: out of memory while firing a timer\n", stderr);
+        abort();
+    }
+    if (mailbox_push(&r->mb, s))
+        sched_enqueue(&rt->sched, r);
+}
+
+/* Keeps the receive timer in step with the VM: armed for the deadline of the receive `p`
+ * waits in, cancelled once that receive is over. */
+static void sync_timer(Process *p)
+{
+    if (p->timer_deadline == p->wait_until_ms)
+        return;
+    if (p->timer_deadline >= 0)
+        (void)timer_cancel(&p->rt.timer, 0);
+    p->timer_deadline = -1;
+    if (p->wait_until_ms < 0)
+        return;
+    uint32_t wait = ++p->rt.wait_seq;
+    p->rt.timed_out = false;
+    if (sched_timer_start(&rt->sched, &p->rt.timer, (uint64_t)p->wait_until_ms, timeout_fired,
+                          wait) != 0) {
+        fputs("ember: out of memory while arming a timer\n", stderr);
+        abort();
+    }
+    p->timer_deadline = p->wait_until_ms;
+}
+
+/* ---- the scheduler's callbacks ---- */
+
+/* Why `p` ends after vm_run returned `st` (or it was killed), into p->exit_reason. */
+static void set_exit_reason(Process *p, VmStatus st)
+{
+    if (p->killed_by != NULL)
+        p->exit_reason = p->killed_by->payload;
+    else if (p->heap_limit_hit)
+        p->exit_reason = ATOM_KILLED;
+    else if (st == VM_DONE)
+        p->exit_reason = ATOM_NORMAL;
+    else {
+        if (p->is_main)
+            rt->exit_status = crash_main_failed(p); /* as Elixir reports a script's error */
+        else
+            crash_report(p);
+        p->exit_reason = crash_exit_reason(p);
+    }
+}
+
+static RunResult proc_run(void *ctx, ProcRt *r, uint32_t budget)
+{
+    (void)ctx;
+    Process *p = proc_of(r);
+    if (refill(p) && r->timed_out) {
+        r->timed_out = false;
+        p->recv_timed_out = 1;
+    }
+    VmStatus st = VM_WAIT;
+    if (p->killed_by == NULL) {
+        st = vm_run(p, budget);
+        p->reductions_done += budget - (p->reductions > 0 ? (uint64_t)p->reductions : 0);
+    }
+    if (p->killed_by != NULL || p->heap_limit_hit || st == VM_DONE || st == VM_FAILED) {
+        set_exit_reason(p, st);
+        return RUN_EXIT;
+    }
+    sync_timer(p);
+    return st == VM_WAIT ? RUN_WAIT : RUN_YIELD;
+}
+
+static void proc_exited(void *ctx, ProcRt *r)
+{
+    (void)ctx;
+    Process *p = proc_of(r);
+    if (p->is_main) {
+        if (p->killed_by != NULL || p->heap_limit_hit)
+            rt->exit_status = crash_main_killed(p, p->exit_reason);
+        fflush(stdout);
+    }
+    signal_process_exit(&rt->env, r, p->exit_reason);
+    p->timer_deadline = -1;
+    /* A process's death frees its memory at once; the control block waits (epoch.h). */
+    arena_free(&p->arena);
+    free(p->stack), p->stack = NULL, p->stack_cap = 0;
+    free(p->frames), p->frames = NULL, p->frames_cap = p->nframes = 0;
+    free(p->handlers), p->handlers = NULL, p->handlers_cap = p->nhandlers = 0;
+    if (p->is_main)
+        sched_stop(&rt->sched);
+}
+
+static void proc_reclaim(void *ctx, ProcRt *r)
+{
+    (void)ctx;
+    signal_drain_dead(&rt->env, r);
+    proc_free(proc_of(r));
+}
+
+/* ---- set-up ---- */
+
+static uint32_t online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > (long)SCHED_MAX_THREADS ? SCHED_MAX_THREADS : (uint32_t)n;
+}
+
+int rt_init(const RtConfig *cfg)
+{
+    Runtime *t = &the_runtime;
+    uint32_t threads = cfg->threads ? cfg->threads : online_cores();
+    if (cfg->deterministic)
+        threads = 1;
+    uint32_t max = cfg->max_processes ? cfg->max_processes : PIDTAB_DEFAULT_MAX;
+    SchedConfig sc = {.threads = threads, .deterministic = cfg->deterministic, .seed = cfg->seed,
+                      .run = proc_run, .exited = proc_exited, .reclaim = proc_reclaim, .ctx = t};
+    if (pidtab_init(&t->pids, max) != 0 || registry_init(&t->reg) != 0 ||
+        sched_init(&t->sched, &sc) != 0 || pthread_mutex_init(&t->timers_lock, NULL) != 0) {
+        fprintf(stderr, "ember: cannot start the runtime (%u threads, %u processes)\n", threads,
+                max);
+        return -1;
+    }
+    idmap_init(&t->timers);
+    t->env = (SigEnv){&t->pids, &t->sched, &t->reg,
+                      {ops_make, ops_free, ops_to_message, ops_received, procinfo_answer}, t};
+    t->exit_status = 0;
+    rt = t;
+    return 0;
+}
+
+int rt_run_main(Process *main)
+{
+    main->is_main = true;
+    if (pidtab_alloc(&rt->pids, &main->rt) == 0) {
+        fputs("ember: cannot start the main process\n", stderr);
+        return 1;
+    }
+    sched_enqueue(&rt->sched, &main->rt);
+    if (sched_run(&rt->sched) != 0) {
+        fputs("ember: cannot start the scheduler threads\n", stderr);
+        return 1;
+    }
+    fflush(stdout);
+    return rt->exit_status;
+}
+
+/* ---- spawn, send ---- */
+
+/* Copies `v` of `from`'s heap into `to`'s heap. */
+static bool copy_into(Process *to, Value v, Value *out)
+{
+    HeapFragment *frag;
+    if (frag_copy(v, out, &frag) != 0)
+        return false;
+    arena_adopt(&to->arena, frag);
+    return true;
+}
+
+Value rt_spawn(Process *parent, Value fun, Value args, unsigned flags, Value *ref)
+{
+    Process *child = proc_new();
+    Value cfun, cargs;
+    if (child == NULL || !copy_into(child, fun, &cfun) || !copy_into(child, args, &cargs) ||
+        !vm_start_apply(child, cfun, cargs) || pidtab_alloc(&rt->pids, &child->rt) == 0) {
+        proc_free(child);
+        return err_system_limit(parent);
+    }
+    bool ok = !(flags & RT_SPAWN_LINK) || signal_link_new(&parent->rt, &child->rt) == SIG_OK;
+    if (ok && (flags & RT_SPAWN_MONITOR)) {
+        *ref = val_make_ref(&parent->arena);
+        ok = *ref != THE_NON_VALUE &&
+             signal_monitor_new(&parent->rt, &child->rt, val_ref_get(*ref)) == SIG_OK;
+    }
+    if (!ok) { /* out of memory: the child never runs */
+        pidtab_free(&rt->pids, child->rt.pid);
+        proc_free(child);
+        return err_system_limit(parent);
+    }
+    sched_enqueue(&rt->sched, &child->rt);
+    return child->rt.pid;
+}
+
+Value rt_resolve(Value dest)
+{
+    if (val_is_pid(dest))
+        return dest;
+    if (val_is_tuple(dest) && val_tuple_arity(dest) == 2 && val_is_atom(val_tuple_elems(dest)[1]))
+        dest = val_tuple_elems(dest)[0]; /* {name, node}: the only node is this one */
+    if (!val_is_atom(dest))
+        return THE_NON_VALUE;
+    return registry_whereis(&rt->reg, val_atom_index(dest));
+}
+
+Value rt_send(Process *p, Value dest, Value msg)
+{
+    Value pid = rt_resolve(dest);
+    if (pid == THE_NON_VALUE || pid == 0)
+        return err_badarg_at(p, 1, "invalid destination");
+    ProcRt *target = pidtab_lookup(&rt->pids, pid);
+    if (target == NULL)
+        return msg; /* a dead process: dropped, as on BEAM */
+    Signal *s = ops_make(NULL, SIG_MESSAGE, p->rt.pid, msg, 0);
+    if (s == NULL)
+        return err_system_limit(p);
+    if (mailbox_push(&target->mb, s))
+        sched_enqueue(&rt->sched, target);
+    return msg;
+}
+
+void rt_kill_self(Process *p, Signal *die)
+{
+    if (p->killed_by == NULL)
+        p->killed_by = die;
+    else
+        ops_free(NULL, die);
+    p->reductions = 0;
+}

@@ -1,0 +1,449 @@
+/* sched.c: worker threads, run queues, stealing, parking (see sched.h, SCHED.md). */
+#include "rt/sched.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <time.h>
+
+/* Virtual time one slice takes in deterministic mode (BEAM runs ~4000 reductions in well
+ * under a millisecond). */
+#define DET_SLICE_US 100u
+/* Processes run one after another from a worker's `next` slot before its queue gets a turn. */
+#define NEXT_STREAK_MAX 64u
+/* A parked worker still holding retired processes looks again this often (ms). */
+#define LIMBO_RETRY_MS 2u
+
+static _Thread_local Worker *tl_worker;
+
+Worker *sched_current(void) { return tl_worker; }
+
+static uint64_t next_rand(uint64_t *state)
+{
+    /* splitmix64: a good 64-bit stream from any seed, zero included */
+    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* ---- run queues ---- */
+
+static uint32_t rq_len(RunQueue *q) { return atomic_load(&q->len); }
+
+/* Appends the chain first..last (n processes) and returns the new length. */
+static uint32_t rq_append(RunQueue *q, ProcRt *first, ProcRt *last, uint32_t n)
+{
+    last->link.rq_next = NULL;
+    pthread_mutex_lock(&q->lock);
+    if (q->tail != NULL)
+        q->tail->link.rq_next = first;
+    else
+        q->head = first;
+    q->tail = last;
+    uint32_t len = atomic_load_explicit(&q->len, memory_order_relaxed) + n;
+    atomic_store(&q->len, len); /* seq_cst: see park() */
+    pthread_mutex_unlock(&q->lock);
+    return len;
+}
+
+/* Takes the process after `skip` others from the front (0 = the head), or NULL. */
+static ProcRt *rq_take(RunQueue *q, uint32_t skip)
+{
+    if (atomic_load_explicit(&q->len, memory_order_relaxed) == 0)
+        return NULL; /* a stale 0 is harmless: park() looks again with seq_cst */
+    pthread_mutex_lock(&q->lock);
+    ProcRt *prev = NULL, *p = q->head;
+    for (uint32_t i = 0; i < skip && p != NULL && p->link.rq_next != NULL; i++) {
+        prev = p;
+        p = p->link.rq_next;
+    }
+    if (p != NULL) {
+        if (prev != NULL)
+            prev->link.rq_next = p->link.rq_next;
+        else
+            q->head = p->link.rq_next;
+        if (q->tail == p)
+            q->tail = prev;
+        atomic_store(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) - 1);
+    }
+    pthread_mutex_unlock(&q->lock);
+    return p;
+}
+
+/* Detaches the older half (at least one) of `q`; *last and *n describe the chain. */
+static ProcRt *rq_take_half(RunQueue *q, ProcRt **last, uint32_t *n)
+{
+    pthread_mutex_lock(&q->lock);
+    uint32_t len = atomic_load_explicit(&q->len, memory_order_relaxed);
+    uint32_t k = (len + 1) / 2;
+    ProcRt *first = q->head, *p = first;
+    for (uint32_t i = 1; i < k; i++)
+        p = p->link.rq_next;
+    if (k > 0) {
+        q->head = p->link.rq_next;
+        if (q->head == NULL)
+            q->tail = NULL;
+        atomic_store(&q->len, len - k);
+    }
+    pthread_mutex_unlock(&q->lock);
+    *last = p;
+    *n = k;
+    return k > 0 ? first : NULL;
+}
+
+/* ---- parking ---- */
+
+/* Wakes one parked worker, if any (it will look at every queue). */
+static void wake_one(Sched *s)
+{
+    pthread_mutex_lock(&s->park_lock);
+    for (uint32_t i = 0; i < s->nworkers; i++) {
+        Worker *w = &s->workers[i];
+        if (w->parked) {
+            w->parked = false;
+            w->poked = true;
+            atomic_fetch_sub(&s->nparked, 1);
+            pthread_cond_signal(&w->wake);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&s->park_lock);
+}
+
+/* Makes worker `w` look at its queue and timers again if it is parked. */
+static void poke(Sched *s, Worker *w)
+{
+    pthread_mutex_lock(&s->park_lock);
+    w->poked = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&s->park_lock);
+}
+
+static bool has_work(Sched *s)
+{
+    if (atomic_load(&s->stop))
+        return true;
+    for (uint32_t i = 0; i < s->nworkers; i++)
+        if (rq_len(&s->workers[i].rq) > 0)
+            return true;
+    return false;
+}
+
+/* Waits on w->wake until poked, woken or `deadline` (ms on timer_now_ms; TIMER_NEVER = no
+ * limit). park_lock held. Returns true if the deadline passed. */
+static bool wait_until(Sched *s, Worker *w, uint64_t deadline)
+{
+    if (deadline == TIMER_NEVER) {
+        pthread_cond_wait(&w->wake, &s->park_lock);
+        return false;
+    }
+    if (deadline <= timer_now_ms())
+        return true;
+    struct timespec ts = {(time_t)(deadline / 1000), (long)(deadline % 1000) * 1000000L};
+    return pthread_cond_timedwait(&w->wake, &s->park_lock, &ts) == ETIMEDOUT;
+}
+
+/* When `w` may stop waiting (ms on timer_now_ms, or TIMER_NEVER): its nearest timer, or soon
+ * if it still holds retired processes (they are freed, and their late signals answered, only
+ * by an online thread). Sets *for_timer when the timer is what it waits for. */
+static uint64_t wake_time(Worker *w, bool limbo, bool *for_timer)
+{
+    uint64_t due = timer_next_deadline(&w->timers);
+    if (due != TIMER_NEVER && w->s->cfg.deterministic)
+        due += w->s->real_start; /* virtual ms since start, waited for in real time */
+    *for_timer = due != TIMER_NEVER;
+    if (limbo && timer_now_ms() + LIMBO_RETRY_MS < due) {
+        due = timer_now_ms() + LIMBO_RETRY_MS;
+        *for_timer = false;
+    }
+    return due;
+}
+
+/* Puts `w` to sleep until there is work, a poke, or its nearest timer is due.
+ * No lost wake-up: we count ourselves in `nparked` before looking at the queues, and an
+ * enqueuer stores the new length before reading `nparked`; with both seq_cst, at least one
+ * of us sees the other (the store-load pattern needs the single total order). */
+static void park(Worker *w)
+{
+    Sched *s = w->s;
+    bool limbo = epoch_flush(&s->epoch, w->ep);
+    epoch_offline(w->ep);
+    pthread_mutex_lock(&s->park_lock);
+    w->parked = true;
+    atomic_fetch_add(&s->nparked, 1);
+    pthread_mutex_unlock(&s->park_lock);
+    bool work = has_work(s);
+    pthread_mutex_lock(&s->park_lock);
+    while (w->parked && !work && !w->poked) {
+        bool for_timer;
+        uint64_t due = wake_time(w, limbo, &for_timer);
+        if (wait_until(s, w, due)) {
+            uint64_t vdue = (due - s->real_start) * 1000;
+            if (for_timer && s->cfg.deterministic && vdue > s->vclock_us)
+                s->vclock_us = vdue; /* idle: the virtual clock jumps to the timer */
+            break;
+        }
+    }
+    if (w->parked) {
+        w->parked = false;
+        atomic_fetch_sub(&s->nparked, 1);
+    }
+    w->poked = false;
+    pthread_mutex_unlock(&s->park_lock);
+    epoch_online(&s->epoch, w->ep);
+}
+
+/* ---- running ---- */
+
+/* Moves half of another worker's queue here and returns one process to run, or NULL. */
+static ProcRt *steal(Worker *w)
+{
+    Sched *s = w->s;
+    uint32_t n = s->nworkers;
+    uint32_t start = (uint32_t)(next_rand(&w->rng) % n);
+    for (uint32_t i = 0; i < n; i++) {
+        Worker *v = &s->workers[(start + i) % n];
+        if (v == w || rq_len(&v->rq) == 0)
+            continue;
+        ProcRt *last;
+        uint32_t k;
+        ProcRt *first = rq_take_half(&v->rq, &last, &k);
+        if (first == NULL)
+            continue;
+        if (k > 1)
+            rq_append(&w->rq, first->link.rq_next, last, k - 1);
+        return first;
+    }
+    return NULL;
+}
+
+/* Queues `p` at the tail of `w`'s run queue (w is the calling worker) and wakes a parked
+ * worker if `w` now has more runnable processes than the one it will start on next. */
+static void push_local(Worker *w, ProcRt *p)
+{
+    uint32_t len = rq_append(&w->rq, p, p, 1);
+    if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
+        wake_one(w->s);
+}
+
+/* `p` was just woken or spawned by the process running on `w`: it runs next, as the woken
+ * half of a ping-pong pair should (no lock, and its messages are still in this cache). A
+ * process it displaces goes to the queue. */
+static void push_next(Worker *w, ProcRt *p)
+{
+    ProcRt *old = w->next;
+    w->next = p;
+    if (old != NULL)
+        push_local(w, old);
+}
+
+static ProcRt *next_process(Worker *w)
+{
+    ProcRt *p = w->next;
+    if (p != NULL) {
+        w->next = NULL;
+        if (w->next_streak++ < NEXT_STREAK_MAX)
+            return p;
+        /* A pair waking each other must not keep the rest of the queue waiting. */
+        rq_append(&w->rq, p, p, 1);
+    }
+    w->next_streak = 0;
+    uint32_t skip = 0;
+    if (w->s->cfg.deterministic && next_rand(&w->rng) % 4 == 0)
+        skip = 1; /* a seeded reordering: sometimes the second in line goes first */
+    p = rq_take(&w->rq, skip);
+    return p != NULL ? p : steal(w);
+}
+
+static void run_slice(Worker *w, ProcRt *p)
+{
+    Sched *s = w->s;
+    uint32_t budget = s->cfg.budget;
+    if (s->cfg.deterministic) {
+        budget = budget / 2 + (uint32_t)(next_rand(&w->rng) % budget);
+        s->vclock_us += DET_SLICE_US;
+    }
+    proc_rt_set_status(p, PROC_RT_RUNNING);
+    switch (s->cfg.run(s->cfg.ctx, p, budget)) {
+    case RUN_YIELD:
+        proc_rt_set_status(p, PROC_RT_RUNNABLE);
+        push_local(w, p);
+        break;
+    case RUN_WAIT:
+        /* Status first: once asleep, a waker may set RUNNABLE at any moment. */
+        proc_rt_set_status(p, PROC_RT_WAITING);
+        if (!mailbox_try_sleep(&p->mb)) {
+            proc_rt_set_status(p, PROC_RT_RUNNABLE);
+            push_local(w, p);
+        }
+        break;
+    case RUN_EXIT:
+        proc_rt_set_status(p, PROC_RT_EXITING);
+        s->cfg.exited(s->cfg.ctx, p);
+        epoch_retire(&s->epoch, w->ep, &p->link.retired);
+        break;
+    }
+}
+
+static void worker_loop(Worker *w)
+{
+    Sched *s = w->s;
+    tl_worker = w;
+    epoch_online(&s->epoch, w->ep);
+    while (!atomic_load_explicit(&s->stop, memory_order_relaxed)) {
+        if (timer_count(&w->timers) > 0)
+            timer_expire(&w->timers, sched_now(s));
+        ProcRt *p = next_process(w);
+        if (p == NULL) {
+            park(w);
+            continue;
+        }
+        run_slice(w, p);
+        epoch_quiescent(&s->epoch, w->ep);
+    }
+    epoch_offline(w->ep);
+    tl_worker = NULL;
+}
+
+static void *worker_main(void *arg)
+{
+    worker_loop(arg);
+    return NULL;
+}
+
+/* ---- public ---- */
+
+static void reclaim_node(void *ctx, EpochNode *n)
+{
+    Sched *s = ctx;
+    ProcRt *p = (ProcRt *)((char *)n - offsetof(ProcRt, link.retired));
+    s->cfg.reclaim(s->cfg.ctx, p);
+}
+
+static bool config_ok(const SchedConfig *cfg)
+{
+    return cfg->threads >= 1 && cfg->threads <= SCHED_MAX_THREADS &&
+           (!cfg->deterministic || cfg->threads == 1) && cfg->run != NULL &&
+           cfg->exited != NULL && cfg->reclaim != NULL;
+}
+
+static int worker_init(Sched *s, Worker *w, uint32_t id)
+{
+    w->s = s;
+    w->id = id;
+    w->parked = w->poked = false;
+    w->next = NULL;
+    w->next_streak = 0;
+    w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
+    w->ep = &s->epoch_threads[id];
+    w->rq.head = w->rq.tail = NULL;
+    atomic_init(&w->rq.len, 0);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    int bad = pthread_cond_init(&w->wake, &ca) != 0;
+    pthread_condattr_destroy(&ca);
+    bad |= pthread_mutex_init(&w->rq.lock, NULL) != 0;
+    bad |= timer_heap_init(&w->timers) != 0;
+    return bad ? -1 : 0;
+}
+
+int sched_init(Sched *s, const SchedConfig *cfg)
+{
+    if (!config_ok(cfg))
+        return -1;
+    s->cfg = *cfg;
+    if (s->cfg.budget == 0)
+        s->cfg.budget = SCHED_DEFAULT_BUDGET;
+    s->nworkers = cfg->threads;
+    s->workers = calloc(cfg->threads, sizeof *s->workers);
+    s->epoch_threads = calloc(cfg->threads, sizeof *s->epoch_threads);
+    if (s->workers == NULL || s->epoch_threads == NULL ||
+        pthread_mutex_init(&s->park_lock, NULL) != 0) {
+        free(s->workers);
+        free(s->epoch_threads);
+        return -1;
+    }
+    epoch_init(&s->epoch, s->epoch_threads, cfg->threads, reclaim_node, s);
+    atomic_init(&s->stop, false);
+    atomic_init(&s->nparked, 0);
+    atomic_init(&s->next_external, 0);
+    s->real_start = timer_now_ms();
+    s->vclock_us = 0;
+    for (uint32_t i = 0; i < cfg->threads; i++)
+        if (worker_init(s, &s->workers[i], i) != 0)
+            return -1;
+    return 0;
+}
+
+int sched_run(Sched *s)
+{
+    uint32_t started = 1;
+    for (; started < s->nworkers; started++)
+        if (pthread_create(&s->workers[started].thread, NULL, worker_main,
+                           &s->workers[started]) != 0)
+            break;
+    if (started < s->nworkers)
+        sched_stop(s);
+    else
+        worker_loop(&s->workers[0]);
+    for (uint32_t i = 1; i < started; i++)
+        pthread_join(s->workers[i].thread, NULL);
+    return started < s->nworkers ? -1 : 0;
+}
+
+void sched_stop(Sched *s)
+{
+    atomic_store(&s->stop, true);
+    for (uint32_t i = 0; i < s->nworkers; i++)
+        poke(s, &s->workers[i]);
+}
+
+void sched_destroy(Sched *s)
+{
+    epoch_drain_all(&s->epoch);
+    for (uint32_t i = 0; i < s->nworkers; i++) {
+        Worker *w = &s->workers[i];
+        timer_heap_destroy(&w->timers);
+        pthread_mutex_destroy(&w->rq.lock);
+        pthread_cond_destroy(&w->wake);
+    }
+    pthread_mutex_destroy(&s->park_lock);
+    free(s->workers);
+    free(s->epoch_threads);
+    s->workers = NULL;
+    s->epoch_threads = NULL;
+}
+
+void sched_enqueue(Sched *s, ProcRt *p)
+{
+    proc_rt_set_status(p, PROC_RT_RUNNABLE);
+    Worker *w = tl_worker;
+    if (w != NULL && w->s == s) {
+        push_next(w, p);
+        return;
+    }
+    uint32_t k = atomic_fetch_add_explicit(&s->next_external, 1, memory_order_relaxed);
+    rq_append(&s->workers[k % s->nworkers].rq, p, p, 1);
+    if (atomic_load(&s->nparked) > 0)
+        wake_one(s);
+}
+
+uint64_t sched_now(Sched *s)
+{
+    return s->cfg.deterministic ? s->vclock_us / 1000 : timer_now_ms();
+}
+
+int sched_timer_start(Sched *s, Timer *t, uint64_t deadline, TimerFireFn fire, uint64_t data)
+{
+    Worker *w = tl_worker;
+    bool remote = w == NULL || w->s != s;
+    if (remote)
+        w = &s->workers[0];
+    if (timer_start(&w->timers, t, deadline, fire, data) != 0)
+        return -1;
+    if (remote)
+        poke(s, w); /* it may be parked until a later deadline */
+    return 0;
+}

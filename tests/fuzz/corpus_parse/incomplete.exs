@@ -1,0 +1,2 @@
+receive do
+{:hello, msg} -> msg

@@ -1,0 +1,2 @@
+# args: one two
+IO.inspect(System.argv())              # expect: ["one", "two"]

@@ -1,0 +1,7 @@
+IO.inspect(for x <- [1, 2, 3], do: x * 2)                 # expect: [2, 4, 6]
+IO.inspect(for x <- 1..4, rem(x, 2) == 0, do: x)          # expect: [2, 4]
+IO.inspect(for x <- [1, 2], y <- [:a, :b], do: {x, y})    # expect: [{1, :a}, {1, :b}, {2, :a}, {2, :b}]
+IO.inspect(for {:ok, v} <- [{:ok, 1}, :error, {:ok, 3}], do: v)   # expect: [1, 3]
+IO.inspect(for x <- 3..1, do: x)                          # expect: [3, 2, 1]
+IO.inspect(for {k, v} <- %{a: 1, b: 2}, do: {v, k})       # expect: [{1, :a}, {2, :b}]
+IO.inspect(for x <- [], do: x)                            # expect: []

@@ -1,0 +1,1 @@
+raise "something broke" # expect error: ** (RuntimeError) something broke

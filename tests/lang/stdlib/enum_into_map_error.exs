@@ -1,0 +1,1 @@
+Enum.into([1], %{})  # expect error: ** (ArgumentError) argument error

@@ -1,0 +1,8 @@
+IO.inspect(Enum.scan(1..4, fn x, acc -> x + acc end))  # expect: [1, 3, 6, 10]
+IO.inspect(Enum.scan([1, 2, 3], 10, fn x, acc -> x + acc end))  # expect: [11, 13, 16]
+IO.inspect(Enum.scan([], fn x, acc -> x + acc end))  # expect: []
+IO.inspect(Enum.intersperse([1, 2, 3], 0))          # expect: [1, 0, 2, 0, 3]
+IO.inspect(Enum.intersperse([], 0))                 # expect: []
+IO.inspect(Enum.map_intersperse([1, 2, 3], :sep, fn x -> x * 2 end))  # expect: [2, :sep, 4, :sep, 6]
+IO.inspect(Enum.map_every(1..10, 3, fn x -> x * 100 end))  # expect: [100, 2, 3, 400, 5, 6, 700, 8, 9, 1000]
+IO.inspect(Enum.map_every([1, 2], 0, fn x -> x * 100 end))  # expect: [1, 2]

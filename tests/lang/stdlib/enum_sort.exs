@@ -1,0 +1,8 @@
+IO.inspect(Enum.sort([3, 1, 2]))                    # expect: [1, 2, 3]
+IO.inspect(Enum.sort([:b, 1, "a", {1}, [2], 2.5, %{}]))  # expect: [1, 2.5, :b, {1}, %{}, [2], "a"]
+IO.inspect(Enum.sort([3, 1, 2], :desc))             # expect: [3, 2, 1]
+IO.inspect(Enum.sort([3, 1, 2], :asc))              # expect: [1, 2, 3]
+IO.inspect(Enum.sort([3, 1, 2], fn a, b -> a >= b end))  # expect: [3, 2, 1]
+IO.inspect(Enum.sort(5..1))                         # expect: [1, 2, 3, 4, 5]
+IO.inspect(Enum.sort(%{b: 1, a: 2}))                # expect: [a: 2, b: 1]
+IO.inspect(Enum.sort([]))                           # expect: []

@@ -1,0 +1,6 @@
+words = ["ccc", "a", "bb", "dd"]
+IO.inspect(Enum.sort_by(words, &String.length/1))   # expect: ["a", "bb", "dd", "ccc"]
+IO.inspect(Enum.sort_by(words, &String.length/1, :desc))  # expect: ["ccc", "bb", "dd", "a"]
+IO.inspect(Enum.sort_by(words, &String.length/1, fn a, b -> a >= b end))  # expect: ["ccc", "bb", "dd", "a"]
+IO.inspect(Enum.sort_by(%{a: 3, b: 1}, fn {_, v} -> v end))  # expect: [b: 1, a: 3]
+IO.inspect(Enum.sort_by([], fn x -> x end))         # expect: []

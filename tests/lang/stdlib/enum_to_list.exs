@@ -1,0 +1,7 @@
+IO.inspect(Enum.to_list(1..5))                      # expect: [1, 2, 3, 4, 5]
+IO.inspect(Enum.to_list(5..1))                      # expect: [5, 4, 3, 2, 1]
+IO.inspect(Enum.to_list(Range.new(0, 10, 5)))       # expect: [0, 5, 10]
+IO.inspect(Enum.to_list(Range.new(10, 0, -4)))      # expect: [10, 6, 2]
+IO.inspect(Enum.to_list(Range.new(1, 5, -1)))       # expect: []
+IO.inspect(Enum.to_list(%{b: 2, a: 1}))             # expect: [a: 1, b: 2]
+IO.inspect(Enum.to_list([]))                        # expect: []

@@ -1,0 +1,7 @@
+IO.inspect(Enum.uniq([3, 1, 3, 2, 1]))              # expect: [3, 1, 2]
+IO.inspect(Enum.uniq([1, 1.0, 1]))                  # expect: [1, 1.0]
+IO.inspect(Enum.uniq([]))                           # expect: []
+IO.inspect(Enum.uniq_by([{1, :a}, {2, :b}, {1, :c}], fn {n, _} -> n end))  # expect: [{1, :a}, {2, :b}]
+IO.inspect(Enum.dedup([1, 1, 2, 1, 1]))             # expect: [1, 2, 1]
+IO.inspect(Enum.dedup([1, 1.0]))                    # expect: [1, 1.0]
+IO.inspect(Enum.dedup_by([{1, :a}, {1, :b}, {2, :c}], fn {n, _} -> n end))  # expect: [{1, :a}, {2, :c}]

@@ -1,0 +1,5 @@
+IO.inspect(Enum.with_index([:a, :b]))               # expect: [a: 0, b: 1]
+IO.inspect(Enum.with_index([:a, :b], 1))            # expect: [a: 1, b: 2]
+IO.inspect(Enum.with_index(1..3, fn x, i -> x * i end))  # expect: [0, 2, 6]
+IO.inspect(Enum.with_index(%{a: 1}))                # expect: [{{:a, 1}, 0}]
+IO.inspect(Enum.with_index([]))                     # expect: []

@@ -1,0 +1,20 @@
+IO.inspect(List.delete([1, 2, 1], 1))               # expect: [2, 1]
+IO.inspect(List.delete([1, 2], 1.0))                # expect: [1, 2]
+IO.inspect(List.delete_at([1, 2, 3], 0))            # expect: [2, 3]
+IO.inspect(List.delete_at([1, 2, 3], -1))           # expect: [1, 2]
+IO.inspect(List.delete_at([1, 2, 3], 5))            # expect: [1, 2, 3]
+IO.inspect(List.insert_at([1, 2, 3], 1, :x))        # expect: [1, :x, 2, 3]
+IO.inspect(List.insert_at([1, 2, 3], -1, :x))       # expect: [1, 2, 3, :x]
+IO.inspect(List.insert_at([1, 2, 3], -2, :x))       # expect: [1, 2, :x, 3]
+IO.inspect(List.insert_at([1, 2, 3], 10, :x))       # expect: [1, 2, 3, :x]
+IO.inspect(List.insert_at([1, 2, 3], -10, :x))      # expect: [:x, 1, 2, 3]
+IO.inspect(List.replace_at([1, 2, 3], 0, :x))       # expect: [:x, 2, 3]
+IO.inspect(List.replace_at([1, 2, 3], -1, :x))      # expect: [1, 2, :x]
+IO.inspect(List.replace_at([1, 2, 3], 5, :x))       # expect: [1, 2, 3]
+IO.inspect(List.update_at([1, 2, 3], 1, fn x -> x * 10 end))  # expect: [1, 20, 3]
+IO.inspect(List.update_at([1, 2, 3], -5, fn x -> x * 10 end))  # expect: [1, 2, 3]
+IO.inspect(List.pop_at([1, 2, 3], 0))               # expect: {1, [2, 3]}
+IO.inspect(List.pop_at([1, 2, 3], 5))               # expect: {nil, [1, 2, 3]}
+IO.inspect(List.pop_at([1, 2, 3], -1, :d))          # expect: {3, [1, 2]}
+IO.inspect(List.duplicate(:a, 3))                   # expect: [:a, :a, :a]
+IO.inspect(List.duplicate("x", 0))                  # expect: []

@@ -1,0 +1,7 @@
+IO.inspect(List.flatten([1, [2, [3, []]], 4]))      # expect: [1, 2, 3, 4]
+IO.inspect(List.flatten([]))                        # expect: []
+IO.inspect(List.flatten([1, [2]], [3, [4]]))        # expect: [1, 2, 3, [4]]
+IO.inspect(List.wrap(nil))                          # expect: []
+IO.inspect(List.wrap([1, 2]))                       # expect: [1, 2]
+IO.inspect(List.wrap(:a))                           # expect: [:a]
+IO.inspect(List.wrap({1, 2}))                       # expect: [{1, 2}]

@@ -1,0 +1,10 @@
+IO.inspect(String.upcase("hello World"))            # expect: "HELLO WORLD"
+IO.inspect(String.upcase("héllo ß"))                # expect: "HÉLLO SS"
+IO.inspect(String.downcase("HÉLLO ΣΑΣ"))            # expect: "héllo σασ"
+IO.inspect(String.downcase("ПРИВЕТ"))               # expect: "привет"
+IO.inspect(String.upcase("héllo", :ascii))          # expect: "HéLLO"
+IO.inspect(String.capitalize("hELLO wORLD"))        # expect: "Hello world"
+IO.inspect(String.capitalize("élan"))               # expect: "Élan"
+IO.inspect(String.capitalize(""))                   # expect: ""
+IO.inspect(String.downcase(""))                     # expect: ""
+String.upcase(nil)  # expect error: ** (FunctionClauseError) no function clause matching in String.upcase/2    

@@ -1,0 +1,13 @@
+IO.inspect(String.replace("a-b-c", "-", "+"))       # expect: "a+b+c"
+IO.inspect(String.replace("a-b-c", "-", "+", global: false))  # expect: "a+b-c"
+IO.inspect(String.replace("abc", "", "-"))          # expect: "-a-b-c-"
+IO.inspect(String.replace("abc", ["a", "c"], "x"))  # expect: "xbx"
+IO.inspect(String.replace("aaa", "aa", "b"))        # expect: "ba"
+IO.inspect(String.replace("a1b2", ["1", "2"], fn d -> "<" <> d <> ">" end))  # expect: "a<1>b<2>"
+IO.inspect(String.replace("hello", "x", "y"))       # expect: "hello"
+IO.inspect(String.replace_prefix("hello", "he", "ye"))  # expect: "yello"
+IO.inspect(String.replace_prefix("hello", "x", "ye"))  # expect: "hello"
+IO.inspect(String.replace_suffix("hello", "lo", "p"))  # expect: "help"
+IO.inspect(String.replace_leading("aaab", "a", "x"))  # expect: "xxxb"
+IO.inspect(String.replace_trailing("baaa", "a", "xy"))  # expect: "bxyxyxy"
+String.replace("a", 1, "b")  # expect error: ** (ArgumentError) errors were found at the given arguments:

@@ -1,0 +1,16 @@
+IO.inspect(String.slice("hello", 1..3))             # expect: "ell"
+IO.inspect(String.slice("hello", 1, 3))             # expect: "ell"
+IO.inspect(String.slice("hello", -3..-1))           # expect: "llo"
+IO.inspect(String.slice("hello", 10, 2))            # expect: ""
+IO.inspect(String.slice("héllo", 1..-1))            # expect: "éllo"
+IO.inspect(String.slice("hello", 2..1))             # expect: ""
+IO.inspect(String.slice("hello", -10, 3))           # expect: "hel"
+IO.inspect(String.slice("hello", Range.new(0, 4, 2)))  # expect: "hlo"
+IO.inspect(String.at("hello", 1))                   # expect: "e"
+IO.inspect(String.at("hello", -1))                  # expect: "o"
+IO.inspect(String.at("hello", 10))                  # expect: nil
+IO.inspect(String.first("héllo"))                   # expect: "h"
+IO.inspect(String.first(""))                        # expect: nil
+IO.inspect(String.last("héllo"))                    # expect: "o"
+IO.inspect(String.reverse("héllo"))                 # expect: "olléh"
+IO.inspect(String.reverse("e\u0301x"))              # expect: "xé"

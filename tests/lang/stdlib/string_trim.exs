@@ -1,0 +1,10 @@
+IO.inspect(String.trim("\t hi \n"))                 # expect: "hi"
+IO.inspect(String.trim("   "))                      # expect: ""
+IO.inspect(String.trim("xxhixx", "x"))              # expect: "hi"
+IO.inspect(String.trim_leading("  hi  "))           # expect: "hi  "
+IO.inspect(String.trim_trailing("  hi  "))          # expect: "  hi"
+IO.inspect(String.trim_leading("aaab", "a"))        # expect: "b"
+IO.inspect(String.trim_trailing("baaa", "aa"))      # expect: "ba"
+IO.inspect(String.trim("\u3000wide\u3000"))         # expect: "wide"
+IO.inspect(String.trim("\u00a0kept\u00a0"))         # expect: "kept"
+IO.inspect(String.split("a\u00a0b c"))                 # expect: ["a b", "c"]

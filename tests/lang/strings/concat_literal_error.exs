@@ -1,0 +1,2 @@
+IO.puts("not printed")
+x = "a" <> 1 # expect error: ** (ArgumentError) expected binary argument in <> operator but got: 1

@@ -1,0 +1,2 @@
+# expect syntax error: 2:9: error: invalid \u escape
+x = "caf\u00e"

@@ -1,0 +1,2 @@
+# expect syntax error: 2:9: error: expected expression at ')'
+x = 1 + )

@@ -1,0 +1,2 @@
+# expect syntax error: 3:1: error: expected expression or keyword at end of input
+foo(1,

@@ -1,0 +1,9 @@
+# run: parse
+x = """
+  first
+    indented
+  last #{y}
+  """
+"""
+no indent
+"""

@@ -1,0 +1,1 @@
+exit(:bye) # expect error: ** (exit) :bye

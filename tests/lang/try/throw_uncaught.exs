@@ -1,0 +1,1 @@
+throw(:oops) # expect error: ** (throw) :oops

@@ -1,0 +1,135 @@
+/* Unit tests of src/rt/pidtab: pids, serials that tell dead pids from new ones, the process
+ * limit, listing, and concurrent spawn/exit with lookups. */
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "rt/pidtab.h"
+
+Test(pidtab, pids_find_their_process_until_freed)
+{
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, 16), 0);
+    ProcRt a, b;
+    proc_rt_init(&a);
+    proc_rt_init(&b);
+    Value pa = pidtab_alloc(&t, &a), pb = pidtab_alloc(&t, &b);
+    cr_assert(val_is_pid(pa) && val_is_pid(pb));
+    cr_assert_neq(pa, pb);
+    cr_assert_eq(a.pid, pa, "alloc must store the pid in the process");
+    cr_assert_eq(val_pid_index(pb), val_pid_index(pa) + 1, "fresh pids should grow");
+    cr_assert_eq(pidtab_lookup(&t, pa), &a);
+    cr_assert_eq(pidtab_lookup(&t, pb), &b);
+    cr_assert_eq(pidtab_count(&t), 2);
+    pidtab_free(&t, pa);
+    cr_assert_null(pidtab_lookup(&t, pa), "a freed pid must not be found");
+    cr_assert_eq(pidtab_count(&t), 1);
+    cr_assert_null(pidtab_lookup(&t, ATOM_OK), "an atom is not a pid");
+    cr_assert_null(pidtab_lookup(&t, val_pid(15, 0)), "never allocated");
+    cr_assert_null(pidtab_lookup(&t, val_pid(1000, 0)), "out of range");
+    pidtab_destroy(&t);
+}
+
+Test(pidtab, limit_is_enforced_and_slots_are_reused_with_new_serials)
+{
+    enum { MAX = 4 };
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, MAX), 0);
+    ProcRt p[MAX + 1];
+    Value pid[MAX];
+    for (int i = 0; i < MAX; i++) {
+        proc_rt_init(&p[i]);
+        pid[i] = pidtab_alloc(&t, &p[i]);
+        cr_assert_neq(pid[i], 0);
+    }
+    proc_rt_init(&p[MAX]);
+    cr_assert_eq(pidtab_alloc(&t, &p[MAX]), 0, "the limit of %d processes was not enforced", MAX);
+    pidtab_free(&t, pid[1]);
+    Value again = pidtab_alloc(&t, &p[MAX]);
+    cr_assert_neq(again, 0, "a freed slot must be reusable at the limit");
+    cr_assert_eq(val_pid_index(again), val_pid_index(pid[1]));
+    cr_assert_neq(val_pid_serial(again), val_pid_serial(pid[1]), "reused slot needs a new serial");
+    cr_assert_null(pidtab_lookup(&t, pid[1]), "the old pid must not find the new process");
+    cr_assert_eq(pidtab_lookup(&t, again), &p[MAX]);
+    pidtab_destroy(&t);
+}
+
+Test(pidtab, list_returns_live_pids_in_index_order)
+{
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, 100), 0);
+    ProcRt p[5];
+    Value pid[5];
+    for (int i = 0; i < 5; i++) {
+        proc_rt_init(&p[i]);
+        pid[i] = pidtab_alloc(&t, &p[i]);
+    }
+    pidtab_free(&t, pid[2]);
+    Value out[8];
+    cr_assert_eq(pidtab_list(&t, out, 8), 4);
+    Value want[4] = {pid[0], pid[1], pid[3], pid[4]};
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(out[i], want[i], "position %d differs", i);
+    cr_assert_eq(pidtab_list(&t, out, 2), 4, "count must include pids that did not fit");
+    pidtab_destroy(&t);
+}
+
+Test(pidtab, rejects_bad_limits)
+{
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, 0), -1);
+    cr_assert_eq(pidtab_init(&t, PIDTAB_INDEX_LIMIT + 1), -1);
+}
+
+/* ---- stress: threads spawn and free their own processes while looking up everyone's. As in
+ * the runtime, a control block is never reused for another process while others may read it
+ * (there the epoch layer ensures it; here each round takes a new one). ---- */
+#define THREADS 4
+#define ROUNDS 10000
+#define LIVE 64
+
+static PidTab st;
+static ProcRt *procs[THREADS];
+static _Atomic Value published[THREADS][LIVE];
+
+static void *churn(void *arg)
+{
+    int me = (int)(intptr_t)arg;
+    unsigned seed = (unsigned)me + 1;
+    for (int r = 0; r < ROUNDS; r++) {
+        int k = r % LIVE;
+        Value old = atomic_load(&published[me][k]);
+        if (old != 0) {
+            cr_assert_eq(pidtab_lookup(&st, old), &procs[me][r - LIVE], "own live pid not found");
+            atomic_store(&published[me][k], 0);
+            pidtab_free(&st, old);
+            cr_assert_null(pidtab_lookup(&st, old), "freed pid still found");
+        }
+        ProcRt *p = &procs[me][r];
+        proc_rt_init(p);
+        Value pid = pidtab_alloc(&st, p);
+        cr_assert_neq(pid, 0, "the table should not be full");
+        atomic_store(&published[me][k], pid);
+        /* Someone else's pid: found only as itself, or not at all. */
+        Value other = atomic_load(&published[rand_r(&seed) % THREADS][rand_r(&seed) % LIVE]);
+        ProcRt *q = other ? pidtab_lookup(&st, other) : NULL;
+        cr_assert(q == NULL || q->pid == other, "lookup returned another process");
+    }
+    return NULL;
+}
+
+Test(pidtab, stress_concurrent_alloc_free_lookup, .timeout = 60)
+{
+    cr_assert_eq(pidtab_init(&st, THREADS * LIVE + 8), 0);
+    pthread_t th[THREADS];
+    for (int i = 0; i < THREADS; i++)
+        procs[i] = calloc(ROUNDS, sizeof(ProcRt));
+    for (int i = 0; i < THREADS; i++)
+        pthread_create(&th[i], NULL, churn, (void *)(intptr_t)i);
+    for (int i = 0; i < THREADS; i++)
+        pthread_join(th[i], NULL);
+    cr_assert_eq(pidtab_count(&st), THREADS * LIVE);
+    pidtab_destroy(&st);
+    for (int i = 0; i < THREADS; i++)
+        free(procs[i]);
+}
