@@ -81,16 +81,19 @@ defmodule Supervisor do
           "supervisors expect each child to be a module, a {module, arg} tuple or a child specification map, got: #{inspect(other)}"
   end
 
+  # A module without child_spec/1 (or no module at all) is an ArgumentError, as in Elixir; one
+  # message serves both cases because ember has no Code.ensure_loaded?/1 yet.
   defp module_spec(module, arg) do
-    cond do
-      not Code.ensure_loaded?(module) ->
-        raise ArgumentError, "The module #{inspect(module)} was given as a child to a supervisor but it does not exist."
-
-      not function_exported?(module, :child_spec, 1) ->
-        raise ArgumentError, "The module #{inspect(module)} was given as a child to a supervisor but it does not implement child_spec/1."
-
-      true ->
-        module.child_spec(arg)
+    try do
+      module.child_spec(arg)
+    rescue
+      e in UndefinedFunctionError ->
+        if e.module == module and e.function == :child_spec and e.arity == 1 do
+          raise ArgumentError,
+                "The module #{inspect(module)} was given as a child to a supervisor but it does not exist or does not implement child_spec/1."
+        else
+          raise e
+        end
     end
   end
 
@@ -295,7 +298,7 @@ defmodule Supervisor.Server do
         other -> {:error, other}
       end
     catch
-      :error, reason -> {:error, {reason, __STACKTRACE__}}
+      :error, reason -> {:error, {reason, []}}
       _kind, reason -> {:error, reason}
     end
   end
