@@ -1,5 +1,6 @@
-# What `use GenServer` gives: child_spec/1 (with the options of `use`), init/1 keeping the
-# argument, terminate/2, code_change/3, and handle_* callbacks only where the module has none.
+# What `use GenServer` gives: child_spec/1, init/1 keeping the argument, terminate/2,
+# code_change/3, and handle_* callbacks only where the module has none. (The options of `use`
+# are in genserver_use_options.exs.)
 defmodule Plain do
   use GenServer
 end
@@ -11,12 +12,7 @@ defmodule Tuned do
   def handle_call(:state, _from, s), do: {:reply, s, s}
 end
 
-defmodule Tr do
-  use GenServer, restart: :transient, shutdown: 10_000
-end
-
 IO.inspect(Plain.child_spec(:x))       # expect: %{id: Plain, start: {Plain, :start_link, [:x]}}
-IO.inspect(Tr.child_spec(1))           # expect: %{id: Tr, restart: :transient, shutdown: 10000, start: {Tr, :start_link, [1]}}
 IO.inspect(Tuned.child_spec(2))        # expect: %{id: {:tuned, 2}, start: {Tuned, :start_link, [2]}}
 IO.inspect(Plain.init(:arg))           # expect: {:ok, :arg}
 IO.inspect(Plain.terminate(:normal, :s))          # expect: :ok
