@@ -8,6 +8,8 @@
 #           (scripts/bench_compare.py): start-up, fib(30), a 10M-step tail loop, Enum over 1..1M.
 #   vm      the interpreter: start-up (`ember -e :ok`), fib(30) against python3, a loop that
 #           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
+#   otp     the OTP modules written in ember (src/lib/*.ex) side by side with elixir:
+#           300,000 GenServer.call round trips, 4 clients doing 75,000 Agent.update each.
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -61,10 +63,15 @@ bench_vm() {
   row "1,000,000-deep recursion" "$EMBER" tests/bench/deep_recursion.exs
 }
 
+bench_otp() {
+  python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" genserver_call agent_update
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
   lang) bench_lang ;;
   vm) bench_vm ;;
-  all) bench_parse; echo; bench_vm; echo; bench_lang ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm|lang]" >&2; exit 2 ;;
+  otp) bench_otp ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp]" >&2; exit 2 ;;
 esac

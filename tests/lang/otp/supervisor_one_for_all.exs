@@ -1,0 +1,41 @@
+# :one_for_all stops every other child (last started first) and starts them all again in order.
+defmodule Worker do
+  use GenServer
+
+  def start_link(id), do: GenServer.start_link(__MODULE__, id, name: id)
+
+  def init(id) do
+    Process.flag(:trap_exit, true)
+    IO.puts("start #{id}")
+    send(:test, {:started, id})
+    {:ok, id}
+  end
+
+  def terminate(reason, id), do: IO.puts("stop #{id} #{inspect(reason)}")
+end
+
+defmodule Wait do
+  def started(ids), do: Enum.each(ids, fn id -> receive do {:started, ^id} -> :ok end end)
+end
+
+Process.register(self(), :test)
+children = for id <- [:a, :b, :c], do: Supervisor.child_spec({Worker, id}, id: id)
+{:ok, sup} = Supervisor.start_link(children, strategy: :one_for_all)
+Wait.started([:a, :b, :c])
+# expect: start a
+# expect: start b
+# expect: start c
+a = Process.whereis(:a)
+Process.exit(Process.whereis(:b), :kill)
+Wait.started([:a, :b, :c])
+# expect: stop c :shutdown
+# expect: stop a :shutdown
+# expect: start a
+# expect: start b
+# expect: start c
+IO.inspect(Process.whereis(:a) == a)                   # expect: false
+IO.inspect(Supervisor.stop(sup))
+# expect: stop c :shutdown
+# expect: stop b :shutdown
+# expect: stop a :shutdown
+# expect: :ok
