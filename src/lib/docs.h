@@ -3,6 +3,7 @@
 #ifndef EMBER_DOCS_H
 #define EMBER_DOCS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,5 +30,9 @@ size_t docs_functions(const char *module, const FunDoc **out);
 
 /* Every documented module name, NULL-terminated, in name order. */
 const char *const *docs_modules(void);
+
+/* True if `d` (an entry returned by docs_functions) documents a macro or special form (`if`,
+ * `receive`...), which h/1 shows as `defmacro` as iex does; false for a function. */
+bool docs_is_macro(const FunDoc *d);
 
 #endif
