@@ -251,11 +251,18 @@ static int print_funs(FILE *out, const char *mod, const char *name, size_t nlen,
     return nseen;
 }
 
-/* True if module `name` (`len` bytes, without "Elixir.") is known to the runtime. */
+/* True if module `name` (`len` bytes, without "Elixir.") is known to the runtime. A nested
+ * module of an ember-written one (Agent.Server) exists once its file is loaded, so the
+ * outermost module is loaded first. */
 static bool runtime_module(const char *name, size_t len)
 {
     char buf[256];
     if (len + 8 > sizeof buf) return false;
+    size_t outer = strcspn(name, ".");
+    if (outer < len) {
+        snprintf(buf, sizeof buf, "Elixir.%.*s", (int)outer, name);
+        if (module_exists(val_atom_cstr(buf))) module_ensure_loaded(val_atom_cstr(buf));
+    }
     snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, name);
     if (atom_lookup(buf, strlen(buf)) == UINT32_MAX) return false;
     return module_exists(val_atom_cstr(buf));

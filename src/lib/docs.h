@@ -21,7 +21,10 @@ typedef struct {
 /* Prints what h/1 prints for `query` to `out`: "Process" (the module's doc), "Process.alive?"
  * (every arity), "Process.alive?/1", or a Kernel function "spawn", "spawn/1". Returns 1 when
  * something was found, else prints iex's "No documentation for Process.nope was found" and
- * returns 0. */
+ * returns 0. Output as iex without a terminal: each entry is "\n", the `def`/`defmacro` header
+ * centred in 80 columns, "\n\n", the doc wrapped below 80 columns, "\n\n"; no colours.
+ * Unqualified names are looked up in Kernel, Kernel.SpecialForms, then IEx.Helpers; an
+ * unknown module prints "Could not load module Nope, got: nofile". */
 int docs_print(FILE *out, const char *query);
 
 /* The documented functions of `module` ("Enum", "Kernel"...), in name order: returns the count

@@ -376,6 +376,8 @@ Test(docs, print_unknown)
     expect_print("Nope", 0, "Could not load module Nope, got: nofile\n");
     expect_print("Nope.x/1", 0, "Could not load module Nope, got: nofile\n");
     expect_print("Process.__info__", 0, "No documentation for Process.__info__ was found\n");
+    /* An undocumented module that exists, loaded on demand with its parent's file. */
+    expect_print("Agent.Server", 0, "No documentation for Agent.Server was found\n");
     int found = 1;
     free(print("", &found));
     cr_expect_eq(found, 0, "an empty query found something");
