@@ -61,6 +61,7 @@ void st_free(St *st)
     free(st->el);
     free(st->comp);
     free(st->nl);
+    free(st->act);
     if (st->memo) {
         free(st->memo->tab);
         free(st->memo->bits);
@@ -467,6 +468,34 @@ static int trip(St *st, int why)
     return 0;
 }
 
+/* 1 if rule t at st->pos is already being invoked at that same position in the same state:
+ * a left recursion that consumed nothing, which would recurse until the depth limit (a PEG
+ * run is deterministic, so the inner invocation repeats the outer one forever). Start
+ * positions never decrease up the stack, so only the top run at st->pos needs a look. */
+static int left_recursive(const St *st, const mpc_parser_t *t)
+{
+    for (int d = st->depth - 1; d >= 0 && st->act[d].pos == st->pos; d--) {
+        const Active *a = &st->act[d];
+        if (a->rule == t && a->term == st->term && (a->pred > 0) == (st->pred > 0)) return 1;
+    }
+    return 0;
+}
+
+/* Records the invocation at the current depth; every LR_EVERY levels, fails a left
+ * recursion at once with the depth error it would reach anyway (instead of after
+ * MPC_MAX_DEPTH levels). */
+#define LR_EVERY 64
+static int enter(St *st, const mpc_parser_t *t)
+{
+    if ((uint32_t)st->depth == st->actcap) {
+        st->actcap = st->actcap ? st->actcap * 2 : 256;
+        st->act = xrealloc(st->act, sizeof *st->act * st->actcap);
+    }
+    if (st->depth % LR_EVERY == LR_EVERY - 1 && left_recursive(st, t)) return 0;
+    st->act[st->depth++] = (Active){t, st->pos, st->term, st->pred};
+    return 1;
+}
+
 NOINLINE static int run_ref(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *t = p->d.ref.target;
@@ -478,8 +507,8 @@ NOINLINE static int run_ref(St *st, const mpc_parser_t *p)
     if (e && memo_replay(st, e, &ok)) return ok;
     if (st->depth >= MPC_MAX_DEPTH) return trip(st, 1);
     if ((char *)__builtin_frame_address(0) < st->stack_limit) return trip(st, 2);
+    if (!enter(st, t)) return trip(st, 1);
     unsigned long steps0 = ++st->steps, excl0 = st->excl;
-    st->depth++;
     ok = eng_run(st, t->type == N_RULE ? t->d.rule.body : t);
     st->depth--;
     if (st->abort) return 0;

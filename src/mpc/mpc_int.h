@@ -175,6 +175,13 @@ void mpc_ir_free(Arena *a);
 
 typedef struct Memo Memo;
 
+/* A rule invocation in progress: which rule, where, and the state that steers it. */
+typedef struct Active {
+    const mpc_parser_t *rule;
+    uint32_t pos;
+    int term, pred;
+} Active;
+
 typedef struct St {
     const unsigned char *in;
     uint32_t len;
@@ -208,6 +215,8 @@ typedef struct St {
     long nl_pos, nl_row;    /* last line lookup, to walk forward cheaply */
 
     int depth;
+    struct Active *act;     /* the rule invocation at each depth (left-recursion check) */
+    uint32_t actcap;
     int abort;              /* 1: rule depth exceeded, 2: C stack nearly exhausted */
     long abort_pos;
     char *stack_limit;      /* lowest frame address allowed */

@@ -426,6 +426,22 @@ Test(mpc_limits, left_recursion_fails_cleanly)
     mpc_cleanup(1, e);
 }
 
+/* A left recursion through a nullable prefix (`/^/` matches empty, then `<a>*` calls a again
+ * at the same position) used to recurse to MPC_MAX_DEPTH on every attempt: 100,000 levels per
+ * parse, which timed the grammar fuzzer out. It must fail with the same depth message, found
+ * within a few levels: 20,000 parses take well under a second, against minutes before. */
+Test(mpc_limits, nullable_left_recursion_fails_fast, .timeout = 60)
+{
+    mpc_parser_t *a = mpc_new("a"), *b = mpc_new("b"), *c = mpc_new("c");
+    load(MPCA_LANG_DEFAULT, "a : /^/ <a>* /$/ ; b : /^/ <c>* /$/ ; c : <b> | 'x' ;", a, b, c, NULL);
+    const char *want = "<t>: error: Maximum recursion depth exceeded!\n";
+    for (int i = 0; i < 10000; i++) {
+        expect_parse(a, "<t>", i % 2 ? "" : "x", want);
+        expect_parse(b, "<t>", "xx", want);
+    }
+    mpc_cleanup(3, a, b, c);
+}
+
 /* A 4-level expression grammar, anchored. */
 typedef struct Calc {
     mpc_parser_t *num, *fac, *term, *expr, *prog;
