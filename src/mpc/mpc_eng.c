@@ -31,7 +31,8 @@ typedef struct MEnt {
 struct Memo {
     MEnt *tab;
     uint32_t cap, n;
-    uint8_t *bits;        /* bit per input position: some entry starts there */
+    uint8_t *bits;        /* bit per input position from st->base: some entry starts there */
+    uint32_t nbits;       /* bytes of bits, grown as the parse moves on */
     unsigned long stores; /* entries stored that point at a value (they pin the arena) */
 };
 
@@ -383,7 +384,8 @@ static uint32_t memo_hash(const mpc_parser_t *r, uint32_t pos)
 static MEnt *memo_find(St *st, const mpc_parser_t *r, uint32_t pos)
 {
     Memo *m = st->memo;
-    if (!m || !((m->bits[pos >> 3] >> (pos & 7)) & 1)) return NULL;
+    uint32_t b = pos - st->base;
+    if (!m || (b >> 3) >= m->nbits || !((m->bits[b >> 3] >> (b & 7)) & 1)) return NULL;
     for (uint32_t i = memo_hash(r, pos) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         MEnt *e = &m->tab[i];
         if (!e->rule) return NULL;
@@ -397,8 +399,6 @@ static void memo_grow(St *st)
     if (!m) {
         m = st->memo = xmalloc(sizeof *m);
         memset(m, 0, sizeof *m);
-        m->bits = xmalloc(st->len / 8 + 1);
-        memset(m->bits, 0, st->len / 8 + 1);
     }
     MEnt *old = m->tab;
     uint32_t oldcap = m->cap;
@@ -421,7 +421,14 @@ static MEnt *memo_slot(St *st, const mpc_parser_t *r, uint32_t pos)
     uint32_t i = memo_hash(r, pos) & (m->cap - 1);
     while (m->tab[i].rule && !(m->tab[i].rule == r && m->tab[i].pos == pos)) i = (i + 1) & (m->cap - 1);
     if (!m->tab[i].rule) m->n++;
-    m->bits[pos >> 3] |= (uint8_t)(1u << (pos & 7));
+    uint32_t b = pos - st->base;
+    if ((b >> 3) >= m->nbits) {
+        uint32_t n = m->nbits * 2 > (b >> 3) + 1 ? m->nbits * 2 : (b >> 3) + 64;
+        m->bits = xrealloc(m->bits, n);
+        memset(m->bits + m->nbits, 0, n - m->nbits);
+        m->nbits = n;
+    }
+    m->bits[b >> 3] |= (uint8_t)(1u << (b & 7));
     return &m->tab[i];
 }
 

@@ -210,8 +210,10 @@ typedef struct St {
     Val **ext;     /* V_EXT / V_ANY values made during the parse */
     uint32_t extn, extcap;
 
-    uint32_t *nl;           /* positions of '\n', built when first needed */
-    uint32_t nln;
+    uint32_t base;          /* where the parse started (mpc_parse_from); 0 otherwise */
+    long base_row, base_col; /* its row and column */
+    uint32_t *nl;           /* positions of '\n' in [base, nl_end), scanned as lookups need */
+    uint32_t nln, nlcap, nl_end;
     long nl_pos, nl_row;    /* last line lookup, to walk forward cheaply */
 
     int depth;
@@ -272,7 +274,8 @@ void ast_free_shell(mpc_ast_t *a); /* frees a node and its fields, not its child
 mpc_ast_t *ast_copy(mpc_ast_t *a);
 
 /* mpc_parse.c */
-int parse_run(const char *filename, const char *in, size_t len, mpc_parser_t *p,
+/* Parses in[at->pos, len) (in[len] is NUL); at NULL means from 0. On success *at is the end. */
+int parse_run(const char *filename, const char *in, size_t len, mpc_state_t *at, mpc_parser_t *p,
               mpc_result_t *r);
 char *mpc_read_all(FILE *f, size_t *n);
 
