@@ -7,6 +7,8 @@
  *  - packrat memoisation: parsing is linear; nesting is limited only by MPC_MAX_DEPTH rule
  *    levels (deep parses run on a private big-stack thread), never by a crash;
  *  - nullable repetition (`(a*)*` or `/^/` starred) stops when an iteration consumes nothing;
+ *    a left recursion that consumes nothing fails at once with the depth error;
+ *  - mpc_parse_from: parse a long input piece by piece, with the whole input's positions;
  *  - error strings have no fixed size; a received '%' prints as '%';
  *  - an AST returned by mpc_parse lives in one block owned by the tree: free it only with
  *    mpc_ast_delete, change tags only with mpc_ast_tag/mpc_ast_add_tag (nodes of one tree may

@@ -2,6 +2,9 @@
  * binary) once per process, runs mpc on the source, turns mpc's errors into ember's
  * "FILE:LINE:COL: error: expected ... at ..." messages (telling incomplete input apart), and
  * hands the tree to the walker (walk.h). The only file that talks to mpc's parser API.
+ * A program is parsed one top-level expression at a time (parse_by_unit), each mpc tree walked
+ * and freed before the next, so mpc's memory is bounded by the largest expression; a program
+ * that does not parse so is parsed whole, which alone reports its error.
  *
  * The whitespace rules sp, sp1, ws and eos are C parsers whose output vanishes, so they leave
  * no leaves in the tree: sp = blanks, sp1 = one or more blanks, ws = blanks, newlines and
