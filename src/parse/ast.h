@@ -74,9 +74,10 @@ typedef enum AstKind {
 } AstKind;
 
 typedef struct AstNode AstNode;
-struct AstNode {
+struct AstNode {        /* 96 bytes: a 1 MB program has about 270,000 of them */
     AstKind kind;
     uint32_t line, col;   /* 1-based position of the construct's first byte */
+    uint32_t nkids;       /* (here to fill what would be padding) */
     const char *name;     /* see the table; NULL when unused */
     int64_t ival;
     double fval;
@@ -84,7 +85,6 @@ struct AstNode {
     size_t len;           /* STRING length in bytes */
     AstNode *a, *b, *c, *d;
     AstNode **kids;
-    uint32_t nkids;
 };
 
 /* A bump allocator holding every node and string of one parse. */

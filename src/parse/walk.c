@@ -219,6 +219,12 @@ AstNode *walk_program(Walk *w, const mpc_ast_t *root)
     return block;
 }
 
+void walk_unit(Walk *w, AstNode *block, const mpc_ast_t *unit)
+{
+    tag_gen++;
+    walk_push(w, block, walk_expr(w, unit));
+}
+
 /* Moves a trailing `when` of the last pattern into the clause's guard. */
 static void hoist_guard(AstNode *clause)
 {

@@ -85,6 +85,10 @@ AstNode *walk_as_block(Walk *w, AstNode *e);
 
 /* walk.c: statements, clauses and expressions. */
 AstNode *walk_program(Walk *w, const mpc_ast_t *root);
+/* Walks one top-level expression's tree (a `tunit` parsed on its own, as the node the whole
+ * program's tree would hold for it) and appends it to block. Each call may get a new tree
+ * (the tag cache is reset, as tags of a freed tree may be reused). */
+void walk_unit(Walk *w, AstNode *block, const mpc_ast_t *unit);
 AstNode *walk_expr(Walk *w, const mpc_ast_t *n);
 /* A do-block section or fn body: statements (BLOCK of expressions) or clauses (BLOCK of
  * CLAUSEs), never both. `at` positions an empty BLOCK. seq may be NULL (empty section). */
