@@ -181,11 +181,12 @@ static void declare_use_funs(ModCtx *m, const ModuleDef *def, const Value *lits)
             DefInfo *d = add_def(m, name, arity, false);
             d->kind = DEF_USE;
             d->use_module = def->uses[u].module;
+            d->use_opts = lits[def->uses[u].opts_slot];
         }
     }
 }
 
-/* def name(a...), do: M.__using_default__(:name, __MODULE__, [a...]) */
+/* def name(a...), do: M.__using_default__(:name, __MODULE__, opts, [a...]) */
 static void emit_use_body(FnState *f, const DefInfo *d)
 {
     uint32_t list = cload(f, VAL_NIL);
@@ -197,8 +198,8 @@ static void emit_use_body(FnState *f, const DefInfo *d)
         emit(f, list);
         list = c;
     }
-    uint32_t args[3] = {cload(f, d->name), cload(f, f->mod->module), list};
-    emit_callx(f, NULL, d->use_module, atom_of("__using_default__"), args, 3, true);
+    uint32_t args[4] = {cload(f, d->name), cload(f, f->mod->module), cload(f, d->use_opts), list};
+    emit_callx(f, NULL, d->use_module, atom_of("__using_default__"), args, 4, true);
 }
 
 static Code *compile_generated(ModCtx *m, const DefInfo *d)
