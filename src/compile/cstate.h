@@ -178,6 +178,7 @@ typedef struct FnState {
     uint32_t npending, pending_cap;
     bool in_pattern;
     bool in_guard;
+    uint32_t in_handler;    /* rescue/catch clause bodies being compiled (for __STACKTRACE__) */
     /* closures: names captured from the parent, in FUN operand order */
     const char **free_names;
     uint32_t nfree, free_cap;

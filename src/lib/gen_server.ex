@@ -329,13 +329,12 @@ defmodule GenServer do
   defp crash_reason(_kind, reason, _stack), do: reason
 
   # Returns {:ok, result} (a throw counts as a result) or {:raised, kind, reason, stacktrace}.
-  # The stacktrace is [] until ember's compiler has __STACKTRACE__ (see OTP.md).
   defp run_callback(module, callback, args) do
     try do
       {:ok, apply(module, callback, args)}
     catch
       :throw, value -> {:ok, value}
-      kind, reason -> {:raised, kind, reason, []}
+      kind, reason -> {:raised, kind, reason, __STACKTRACE__}
     end
   end
 end
