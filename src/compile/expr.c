@@ -224,6 +224,7 @@ static uint32_t cplain(FnState *f, const AstNode *n)
     }
     case AST_DEF:
         cerror_exc(f, "Elixir.ArgumentError", "cannot invoke %s/2 outside module", n->ival ? "defp" : "def");
+    case AST_CLAUSE: cerror(f, n, "unhandled operator ->");
     default: cerror(f, n, "unsupported expression (%s)", ast_kind_name(n->kind));
     }
 }
