@@ -72,7 +72,7 @@ Value exc_erlang_reason(Process *p, Value e)
     if (named(name, "Elixir.BadBooleanError"))
         return tuple3(p, atom("badbool"), field(e, "operator"), field(e, "term"));
     if (named(name, "Elixir.KeyError") && msg == ATOM_NIL) {
-        Value term = field(e, "term");
+        Value term = p->exc_detail == ATOM_BADKEY_NO_TERM ? ATOM_NIL : field(e, "term");
         return val_is_map(term) ? tuple3(p, atom("badkey"), field(e, "key"), term)
                                 : term == ATOM_NIL ? tuple2(p, atom("badkey"), field(e, "key")) : e;
     }

@@ -54,6 +54,10 @@ Value err_compile(Process *p, const char *exception, const char *file, uint32_t 
  * unchanged. Allocates in p's heap (never collects); THE_NON_VALUE when out of memory. */
 Value exc_erlang_reason(Process *p, Value e);
 
+/* p->exc_detail of a KeyError whose raw reason is {:badkey, key} without the map (as
+ * :maps.get/2 raises it for Map.fetch!/2): the atom :"$badkey". */
+#define ATOM_BADKEY_NO_TERM val_atom_cstr("$badkey")
+
 /* Exception.normalize(:error, reason, stack): the exception struct for a raw Erlang error
  * reason (the inverse of exc_erlang_reason; ErlangError{original: reason} for unknown ones).
  * `stack` (a stacktrace list, or []) names the function for :function_clause and :undef. An

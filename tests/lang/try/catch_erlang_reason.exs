@@ -19,6 +19,7 @@ T.t(fn -> case x.() do :b -> 1 end end)                   # expect: {:case_claus
 T.t(fn -> cond do x.() == :b -> 1 end end)                # expect: :cond_clause
 T.t(fn -> T.one(x.()) end)                                # expect: :function_clause
 T.t(fn -> T.nope(x.()) end)                               # expect: :undef
+T.t(fn -> Map.fetch!(%{b: 1}, x.()) end)                  # expect: {:badkey, :a}
 T.t(fn -> Keyword.fetch!([a: 1], :b) end)                 # expect: %KeyError{key: :b, term: [a: 1], message: nil}
 T.t(fn -> m = %{a: x.()}; m.b end)                        # expect: {:badkey, :b, %{a: :a}}
 T.t(fn -> m = %{a: x.()}; %{m | b: 1} end)                # expect: {:badkey, :b}
