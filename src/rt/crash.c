@@ -228,6 +228,25 @@ static const char *plain_exit(Value reason)
                : NULL;
 }
 
+/* "an exception was raised:" then the error's banner and its stack trace, for an exit
+ * reason {error, stacktrace}; false (nothing written) if the reason is not of that shape. */
+static bool format_raised(Process *p, StrBuf *sb, Value error, Value stack, int indent)
+{
+    bool nocatch = val_is_tuple(error) && val_tuple_arity(error) == 2 && val_tuple_elems(error)[0] == atom("nocatch");
+    bool exception = val_is_map(error) && map_get(error, ATOM_EXCEPTION) == ATOM_TRUE;
+    if (!is_stacktrace(stack) || (stack == VAL_NIL && !exception && !nocatch)) return false;
+    char *b = nocatch ? nocatch_banner(val_tuple_elems(error)[1])
+                      : banner(p, ATOM_ERROR, exc_normalize(p, error, stack), false);
+    strbuf_printf(sb, "an exception was raised:\n%*s", indent, "");
+    strbuf_puts(sb, b ? b : "** (ErlangError) Erlang error");
+    free(b);
+    for (Value l = stack; val_is_cons(l); l = val_tail(l)) {
+        strbuf_printf(sb, "\n%*s", indent + 4, "");
+        format_entry(sb, val_head(l));
+    }
+    return true;
+}
+
 /* Elixir's Exception.format_exit/1: `indent` spaces start each continuation line. */
 static void format_exit(Process *p, StrBuf *sb, Value reason, int indent)
 {
@@ -252,23 +271,7 @@ static void format_exit(Process *p, StrBuf *sb, Value reason, int indent)
         format_exit(p, sb, e[0], indent + 4);
         return;
     }
-    bool nocatch = e != NULL && val_is_tuple(e[0]) && val_tuple_arity(e[0]) == 2 &&
-                   val_tuple_elems(e[0])[0] == atom("nocatch");
-    bool exception = e != NULL && val_is_map(e[0]) && map_get(e[0], ATOM_EXCEPTION) == ATOM_TRUE;
-    if (e == NULL || !is_stacktrace(e[1]) || (e[1] == VAL_NIL && !exception && !nocatch)) {
-        vm_inspect(sb, reason);
-        return;
-    }
-    Value exc = nocatch ? e[0] : exc_normalize(p, e[0], e[1]);
-    Value stack = e[1];
-    char *b = nocatch ? nocatch_banner(val_tuple_elems(e[0])[1]) : banner(p, ATOM_ERROR, exc, false);
-    strbuf_printf(sb, "an exception was raised:\n%*s", indent, "");
-    strbuf_puts(sb, b ? b : "** (ErlangError) Erlang error");
-    free(b);
-    for (Value l = stack; val_is_cons(l); l = val_tail(l)) {
-        strbuf_printf(sb, "\n%*s", indent + 4, "");
-        format_entry(sb, val_head(l));
-    }
+    if (e == NULL || !format_raised(p, sb, e[0], e[1], indent)) vm_inspect(sb, reason);
 }
 
 int crash_main_killed(Process *p, Value reason)
