@@ -8,31 +8,34 @@ and prints a Markdown table of best-of-N wall time and peak RSS with ember's rat
 Ratios, not absolute times, are what to quote: the machines are shared and noisy.
 A NAME whose outputs differ is reported as WRONG and makes the exit status 1.
 """
-import argparse, os, shlex, sys, time
+import argparse, os, shlex, subprocess, sys, time
 
+RUNSTAT = "build/bench/runstat"
+
+def build_runstat():
+    src = "scripts/runstat.c"
+    if not os.path.exists(RUNSTAT) or os.path.getmtime(RUNSTAT) < os.path.getmtime(src):
+        os.makedirs(os.path.dirname(RUNSTAT), exist_ok=True)
+        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-o", RUNSTAT, src], check=True)
+
+# Runs cmd once through scripts/runstat.c, never as a fork of this Python process: Linux keeps a
+# process's peak RSS across exec, so a forked Python child would report Python's ~10 MB as the
+# measured program's peak.
 def run_measured(cmd):
-    start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_RDWR)
-        os.dup2(devnull, 0)
-        out_fd = os.open("/tmp/.ember_bench_out.%d" % os.getppid(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(out_fd, 1)
-        os.dup2(devnull, 2)
-        try:
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    _, status, usage = os.wait4(pid, 0)
-    secs = time.perf_counter() - start
     path = "/tmp/.ember_bench_out.%d" % os.getpid()
-    with open(path, "rb") as f:
-        out = f.read()
-    os.unlink(path)
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        out += b"\n(exit status %d)" % code
-    return secs, usage.ru_maxrss, out
+    start = time.perf_counter()
+    r = subprocess.run([RUNSTAT, "1"] + cmd, env=dict(os.environ, RUNSTAT_OUT=path),
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    secs = time.perf_counter() - start
+    out = b""
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            out = f.read()
+        os.unlink(path)
+    fields = r.stdout.split()
+    if r.returncode != 0 or len(fields) != 3:
+        return secs, 0, out + b"\n(exit status %d)" % r.returncode
+    return float(fields[0]), int(fields[2]), out
 
 def best_of(cmd, runs):
     results = [run_measured(cmd) for _ in range(runs)]
@@ -45,6 +48,7 @@ def main():
     ap.add_argument("--flags", default="")
     ap.add_argument("names", nargs="+")
     a = ap.parse_args()
+    build_runstat()
     print("| program | ember s | elixir s | ember/elixir | python3 s | ember/python3 | ember MB | elixir MB | RSS ratio |")
     print("|---|---|---|---|---|---|---|---|---|")
     bad = False

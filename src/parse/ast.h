@@ -17,6 +17,9 @@
  * argument is the keyword list [do: BLOCK, else: BLOCK, ...], so the compiler can report
  * `undefined function reveive/1` (a section made of `->` clauses is a BLOCK of CLAUSEs).
  * A unary minus on a number literal is folded into it: `-1` is INT -1 (so -2^63 fits).
+ * `first..last//step` arrives as REMOTE Range.new(first, last, step); sigils as literals
+ * (`~w(a b)a` a LIST of ATOMs, `~s(x)` a STRING, `~c(x)` a LIST of INTs); clauses in
+ * parentheses, `receive(do: (p -> e))`, as a BLOCK of CLAUSEs, like a do-block section.
  */
 #ifndef EMBER_AST_H
 #define EMBER_AST_H

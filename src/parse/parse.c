@@ -122,7 +122,7 @@ static void buf_str(Buf *b, const char *s)
 static const char *describe(const char *expected)
 {
     static const char *const starts[] = {
-        "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator",
+        "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator", "sigil",
         "operator capture",
         "'fn'", "'('", "'['", "'{'", "\"%{\"", "'%'", "string", "charlist", "':'", "'@'",
     };

@@ -69,6 +69,8 @@ typedef struct Process {
     Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
     const struct Code *exc_code; /* where it was raised (for the report), or NULL */
     uint32_t exc_pc;          /*   word offset in exc_code */
+    const struct Code *catch_code; /* where the exception a handler last caught was raised */
+    uint32_t catch_pc;        /*   (for __STACKTRACE__), word offset in catch_code */
     bool tail_pending;        /* builtin_tail_call asked for a call: */
     Value tail_fun;           /*   what the VM must call next (else nil) */
     Value tail_args;          /*   and its argument list */
