@@ -53,11 +53,12 @@ unit: $(UNIT_BINS)
 test: $(BIN) $(UNIT_BINS)
 	sh scripts/run-tests.sh --build $(BUILD)
 
+# EMBER_SANITIZER=1: the stress programs run smaller (`# sanitizer-args:` in scripts/run-one.sh).
 asan:
-	$(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
+	EMBER_SANITIZER=1 $(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
 
 tsan:
-	$(MAKE) BUILD=build/tsan OPT=-O1 SAN="-fsanitize=thread" test
+	EMBER_SANITIZER=1 $(MAKE) BUILD=build/tsan OPT=-O1 SAN="-fsanitize=thread" test
 
 # Collect at every allocation, so a missing GC root fails a test instead of hiding.
 gcstress:
