@@ -78,6 +78,8 @@ typedef struct Process {
     /* ---- owner thread only, kept by the runtime (rt/runtime.c) ---- */
     bool is_main;             /* the script's process: its end ends the program */
     bool heap_limit_hit;      /* outgrew Process.flag(:max_heap_size): dies :killed */
+    bool mq_off_heap;         /* Process.flag(:message_queue_data): only remembered, since
+                               * ember's messages always live off the heap until received */
     Signal *killed_by;        /* a drained exit signal that ends it (payload: the reason) */
     int64_t timer_deadline;   /* deadline the receive timer is armed for, or -1 */
     uint64_t reductions_done; /* Process.info(:reductions) */

@@ -5,7 +5,7 @@
 # the chain alone. A trap_exit watcher linked to each chain's head reports the {:EXIT, ...} it
 # sees.
 #
-# sanitizer-args: 20000
+# sanitizer-args: 10000
 #
 # Checks, with the expected numbers computed from the fates: the DOWN messages of the main
 # process's 100,000 monitors, counted by reason (a killed chain dies entirely with :killed, a

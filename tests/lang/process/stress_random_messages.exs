@@ -10,7 +10,7 @@
 # victim id-5; survivors ending in 7 monitor victim id-7. Each must see exactly one {:EXIT, ...}
 # or {:DOWN, ...} with reason :killed or :noproc (if it got there after the death).
 #
-# sanitizer-args: 20000
+# sanitizer-args: 10000
 #
 # Checks: every survivor sees each sender's seq numbers consecutively (no loss,
 # duplicate or reordering); each survivor receives exactly the number of messages sent to it
