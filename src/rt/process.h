@@ -97,6 +97,10 @@ Process *proc_new(void);
 /* Frees `p` and everything it owns (heap, stack, queued messages). NULL-safe. */
 void proc_free(Process *p);
 
+/* Frees p's stack, frame and handler arrays (a dead process's memory goes back at once while
+ * its control block waits for the epoch) and leaves them empty. */
+void proc_free_stacks(Process *p);
+
 /* Makes room for `slots` more stack slots above `used`; may move p->stack (so callers re-derive
  * register pointers). Returns false when out of memory. */
 bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots);
