@@ -83,7 +83,7 @@ bench_proc() {
   set -- $(best_of elixir tests/bench/idle.exs 0); x_base=$3
   awk -v ef="$e_full" -v eb="$e_base" -v xf="$x_full" -v xb="$x_base" -v n="$n" 'BEGIN {
     e = (ef - eb) * 1024 / n; x = (xf - xb) * 1024 / n
-    printf "%-44s %10.0f B %10.0f B   (target <= 512 B: %s)\n", "(peak RSS - RSS with 0) / n", e, x, e <= 512 ? "met" : "MISSED"
+    printf "%-44s %10.0f B %10.0f B   (target <= 512 B: %s)\n", "(peak RSS - RSS with 0) / n", e, x, (e <= 512) ? "met" : "MISSED"
   }'
   echo
   printf "%-44s %10s %10s %8s\n" "ember --threads 2 vs 1 (wall, best of $RUNS)" "1 thread" "2 threads" "speed-up"
@@ -91,7 +91,7 @@ bench_proc() {
     set -- $(best_of "$EMBER" --threads 1 tests/bench/$prog.exs); t1=$1
     set -- $(best_of "$EMBER" --threads 2 tests/bench/$prog.exs); t2=$1
     awk -v p="$prog" -v a="$t1" -v b="$t2" 'BEGIN {
-      printf "%-44s %8.3f s %8.3f s %7.2fx   (target >= 1.5x: %s)\n", p, a, b, a / b, a / b >= 1.5 ? "met" : "MISSED"
+      printf "%-44s %8.3f s %8.3f s %7.2fx   (target >= 1.5x: %s)\n", p, a, b, a / b, (a / b >= 1.5) ? "met" : "MISSED"
     }'
   done
 }
