@@ -21,7 +21,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_SUPPORT := $(wildcard tests/unit/support/*.c)
 EMBEDDED := $(wildcard grammar/*.mpc) $(wildcard src/lib/*.ex) src/lib/docs.txt
 
-.PHONY: all test unit asan tsan gcstress fuzz bench bench-parse clean format
+.PHONY: all test unit asan tsan gcstress fuzz bench bench-proc bench-parse clean format
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -53,11 +53,13 @@ unit: $(UNIT_BINS)
 test: $(BIN) $(UNIT_BINS)
 	sh scripts/run-tests.sh --build $(BUILD)
 
+# The sanitized builds run several times slower: the stress programs run smaller (EMBER_SANITIZER,
+# `# sanitizer-args:` in scripts/run-one.sh) and a test gets 300 s before it counts as hung.
 asan:
-	$(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
+	EMBER_SANITIZER=1 TEST_TIMEOUT=300 $(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
 
 tsan:
-	$(MAKE) BUILD=build/tsan OPT=-O1 SAN="-fsanitize=thread" test
+	EMBER_SANITIZER=1 TEST_TIMEOUT=300 $(MAKE) BUILD=build/tsan OPT=-O1 SAN="-fsanitize=thread" test
 
 # Collect at every allocation, so a missing GC root fails a test instead of hiding.
 gcstress:
@@ -68,6 +70,9 @@ fuzz:
 
 bench: $(BIN)
 	sh scripts/bench.sh
+
+bench-proc: $(BIN)
+	sh scripts/bench.sh proc
 
 bench-parse: $(BIN)
 	sh scripts/bench.sh parse
