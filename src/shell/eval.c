@@ -112,13 +112,24 @@ static Value known_message(Process *p, Value e)
     return exc_builtin_message(p, e);
 }
 
+static void format_exit(Process *p, StrBuf *sb, Value reason);
+
 static Value report_error(Process *p, Value kind, Value reason, Value message)
 {
-    char *b = exc_banner(p, kind, reason, message);
     StrBuf sb = {0};
+    if (kind == ATOM_EXIT_KIND) { /* iex words exits as Exception.format_exit/1 */
+        strbuf_puts(&sb, "** (exit) ");
+        format_exit(p, &sb, reason);
+        strbuf_puts(&sb, "\n\n");
+        finish(EVAL_ERROR, take_text(&sb));
+        return ATOM_OK;
+    }
+    char *b = exc_banner(p, kind, reason, message);
     strbuf_puts(&sb, b ? b : "** (ErlangError) Erlang error");
-    strbuf_puts(&sb, "\n\n");
     free(b);
+    while (sb.len > 0 && (sb.data[sb.len - 1] == '\n' || sb.data[sb.len - 1] == ' '))
+        strbuf_truncate(&sb, sb.len - 1); /* one blank line after it, as iex leaves */
+    strbuf_puts(&sb, "\n\n");
     finish(EVAL_ERROR, take_text(&sb));
     return ATOM_OK;
 }
@@ -178,6 +189,11 @@ static void format_exit(Process *p, StrBuf *sb, Value reason)
         strbuf_putc(sb, '}');
         return;
     }
+    if (e != NULL && e[0] == atom("shutdown")) {
+        strbuf_puts(sb, "shutdown: ");
+        vm_inspect(sb, e[1]);
+        return;
+    }
     vm_inspect(sb, reason);
 }
 
@@ -185,9 +201,11 @@ static void format_exit(Process *p, StrBuf *sb, Value reason)
 static Value shell_down(Process *p, const Value *a)
 {
     StrBuf sb = {0};
-    strbuf_printf(&sb, "** (EXIT from #PID<0.%u.%u>) shell process exited with reason: ",
-                  val_pid_index(a[0]), val_pid_serial(a[0]));
-    format_exit(p, &sb, a[1]);
+    if (a[1] != ATOM_NORMAL) { /* iex says nothing of a normal exit */
+        strbuf_printf(&sb, "** (EXIT from #PID<0.%u.%u>) shell process exited with reason: ",
+                      val_pid_index(a[0]), val_pid_serial(a[0]));
+        format_exit(p, &sb, a[1]);
+    }
     pthread_mutex_lock(&shell_eval.lock);
     shell_eval.generation++;
     shell_eval.job = NULL;

@@ -120,7 +120,9 @@ static void print_error(const Repl *r, const char *text)
 static void restarted(Repl *r, const char *why)
 {
     StrBuf sb = {0};
-    strbuf_printf(&sb, "%s\n\n", why ? why : "** (EXIT) shell process exited");
+    if (why && *why) /* empty after a normal exit */
+        strbuf_printf(&sb, "%s\n", why);
+    strbuf_putc(&sb, '\n');
     print_error(r, strbuf_cstr(&sb));
     strbuf_free(&sb);
     puts(BANNER);
@@ -288,14 +290,6 @@ static bool run_input(Repl *r, const char *file, ParseResult *pr, uint32_t n)
 
 /* ---- reading ---- */
 
-static bool blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-            return false;
-    return true;
-}
-
 static bool is_break(const char *line)
 {
     while (*line == ' ' || *line == '\t')
@@ -366,10 +360,6 @@ static void repl(Repl *r)
         strbuf_puts(&input, line);
         strbuf_putc(&input, '\n');
         free(line);
-        if (blank(input.data)) {
-            strbuf_truncate(&input, 0);
-            continue;
-        }
         ParseResult pr;
         bool parsed = parse_input(r->n, &input, &pr);
         if (!parsed && pr.incomplete) {
@@ -377,13 +367,12 @@ static void repl(Repl *r)
             continue;
         }
         input.data[input.len - 1] = '\0';
-        line_history_add(r->lr, input.data);
+        if (input.data[strspn(input.data, " \t\r\n")] != '\0')
+            line_history_add(r->lr, input.data);
         strbuf_truncate(&input, 0);
         if (!parsed) {
             syntax_failed(r, pr.error);
             parse_result_free(&pr);
-        } else if (pr.root->nkids == 0) {
-            parse_result_free(&pr); /* only comments */
         } else if (run_input(r, "iex", &pr, r->n)) {
             r->n++;
         }
