@@ -10,6 +10,9 @@
 #           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
 #   otp     the OTP modules written in ember (src/lib/*.ex) side by side with elixir:
 #           300,000 GenServer.call round trips, 4 clients doing 75,000 Agent.update each.
+#   shell   start-up of the interactive shell to its first prompt: `ember` and `iex` with stdin
+#           at end of file, so each prints its banner and first prompt and exits (target: under
+#           20 ms; iex takes about a second).
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -67,11 +70,24 @@ bench_otp() {
   python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" genserver_call agent_update
 }
 
+bench_shell() {
+  printf "%-42s %10s %10s %9s\n" "shell benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
+  row() {
+    name=$1; shift
+    set -- $(best_of "$@" < /dev/null)
+    awk -v n="$name" -v w="$1" -v c="$2" -v kb="$3" 'BEGIN { printf "%-42s %7.1f ms %7.1f ms %6.1f MB\n", n, w * 1000, c * 1000, kb / 1024 }'
+  }
+  row "first prompt, ember (ember < /dev/null)" "$EMBER"
+  command -v iex >/dev/null && row "first prompt, iex (iex < /dev/null)" iex
+  return 0
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
   lang) bench_lang ;;
   vm) bench_vm ;;
   otp) bench_otp ;;
-  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp]" >&2; exit 2 ;;
+  shell) bench_shell ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp; echo; bench_shell ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|shell]" >&2; exit 2 ;;
 esac
