@@ -22,9 +22,20 @@
 
 ShellEval shell_eval = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-/* docs.c (h/1) may not be linked in yet: without it, h/1 says there is no documentation. */
+/* docs.c (h/1) may not be linked in yet: without it, h/1 says what iex says of an unknown
+ * module, or that there is no documentation. */
 __attribute__((weak)) int docs_print(FILE *out, const char *query)
 {
+    char module[256];
+    const char *dot = strrchr(query, '.');
+    size_t len = dot ? (size_t)(dot - query) : strlen(query);
+    if (len < sizeof module - 7 && query[0] >= 'A' && query[0] <= 'Z') {
+        snprintf(module, sizeof module, "Elixir.%.*s", (int)len, query);
+        if (!module_exists(val_atom_cstr(module))) {
+            fprintf(out, "Could not load module %.*s, got: nofile\n", (int)len, query);
+            return 0;
+        }
+    }
     fprintf(out, "No documentation for %s was found\n", query);
     return 0;
 }

@@ -28,6 +28,13 @@
 #include "vm/module.h"
 #include "vm/vm.h"
 
+/* Tab completion (complete.c) and iex's colours (colour.c) come with the terminal reader; weak
+ * references, so the shell also links without them (the binary links the whole library, so
+ * they resolve when those files are there). Declared as in complete.h and colour.h. */
+extern char **complete_callback(void *ctx, const char *word, size_t *n) __attribute__((weak));
+extern void colour_result(FILE *out, const char *text, bool colour) __attribute__((weak));
+extern void colour_error(FILE *out, const char *text, bool colour) __attribute__((weak));
+
 #define BANNER "Interactive Ember (0.1.0) - press Ctrl+C to interrupt, Ctrl+D to exit (type h() ENTER for help)"
 
 /* The reader's state (main thread only). */
@@ -36,6 +43,11 @@ typedef struct Repl {
     uint32_t n;          /* the prompt's N */
     char **names;        /* variables bound in the evaluator, in its bindings' order */
     uint32_t nnames;
+    struct {             /* the same names as complete.h's CompleteVars, for Tab */
+        char **names;
+        size_t count;
+    } vars;
+    bool interrupted;    /* Ctrl+C stopped the last evaluation */
     uint32_t generation; /* the evaluator those bindings belong to */
     bool color;          /* errors in red */
 } Repl;
@@ -110,27 +122,47 @@ static void on_interrupt(void *ctx)
 
 static void print_error(const Repl *r, const char *text)
 {
-    if (r->color)
-        printf("\033[31m%s\033[0m", text);
+    if (colour_error)
+        colour_error(stdout, text, r->color);
+    else if (r->color)
+        printf("\033[31m%s\033[39m", text);
     else
         fputs(text, stdout);
+}
+
+static void print_result(const Repl *r, const char *text)
+{
+    if (colour_result)
+        colour_result(stdout, text, r->color);
+    else
+        printf("%s\n", text);
+}
+
+/* The bound names changed: Tab completion sees the new ones. */
+static void set_names(Repl *r, char **names, uint32_t n)
+{
+    for (uint32_t i = 0; i < r->nnames; i++)
+        free(r->names[i]);
+    free(r->names);
+    r->names = r->vars.names = names;
+    r->nnames = n;
+    r->vars.count = n;
 }
 
 /* The evaluator died: say why and start over with the new one, as iex does. */
 static void restarted(Repl *r, const char *why)
 {
     StrBuf sb = {0};
+    if (r->interrupted) /* after the terminal's ^C */
+        strbuf_putc(&sb, '\n');
+    r->interrupted = false;
     if (why && *why) /* empty after a normal exit */
         strbuf_printf(&sb, "%s\n", why);
     strbuf_putc(&sb, '\n');
     print_error(r, strbuf_cstr(&sb));
     strbuf_free(&sb);
     puts(BANNER);
-    for (uint32_t i = 0; i < r->nnames; i++)
-        free(r->names[i]);
-    free(r->names);
-    r->names = NULL;
-    r->nnames = 0;
+    set_names(r, NULL, 0);
     r->n = 1;
 }
 
@@ -193,8 +225,10 @@ static EvalStatus evaluate(Repl *r, const Code *code, uint32_t n, char **text)
         pthread_mutex_unlock(&shell_eval.lock);
         if (st != EVAL_PENDING)
             break;
-        if (atomic_exchange(&shell_eval.interrupt, false))
+        if (atomic_exchange(&shell_eval.interrupt, false)) {
+            r->interrupted = true;
             tell_server("interrupt");
+        }
     }
     line_on_interrupt(r->lr, NULL, NULL);
     return st;
@@ -265,12 +299,8 @@ static bool run_input(Repl *r, const char *file, ParseResult *pr, uint32_t n)
     bool ok = st == EVAL_OK;
     if (ok) {
         if (text && n)
-            printf("%s\n", text);
-        for (uint32_t i = 0; i < r->nnames; i++)
-            free(r->names[i]);
-        free(r->names);
-        r->names = names;
-        r->nnames = nnames;
+            print_result(r, text);
+        set_names(r, names, nnames);
         names = NULL;
         nnames = 0;
     } else if (st == EVAL_ERROR) {
@@ -421,7 +451,8 @@ int shell_run(const char *init_file)
     if (!start_runtime(&thread))
         return 1;
     Repl r = {.n = 1};
-    r.lr = open_reader = line_open(stdin, stdout, NULL);
+    LineCompletion completion = {complete_callback, &r.vars};
+    r.lr = open_reader = line_open(stdin, stdout, complete_callback ? &completion : NULL);
     if (r.lr == NULL) {
         fputs("ember: out of memory\n", stderr);
         return 1;
@@ -441,8 +472,6 @@ int shell_run(const char *init_file)
     close_reader();
     tell_server("halt");
     pthread_join(thread, NULL);
-    for (uint32_t i = 0; i < r.nnames; i++)
-        free(r.names[i]);
-    free(r.names);
+    set_names(&r, NULL, 0);
     return 0;
 }
