@@ -44,6 +44,7 @@ typedef struct ShellEval {
     uint32_t generation; /* evaluators started so far: a new one has no bindings */
     Value server;    /* the server's pid once it runs, else 0 */
     bool ansi;       /* output is a terminal with colours: clear/0 may clear */
+    bool stopped;    /* the runtime ended (the server was killed): the shell must leave */
     /* ---- any thread, atomic ---- */
     atomic_bool interrupt; /* Ctrl+C during an evaluation (set from the signal handler) */
 } ShellEval;

@@ -66,7 +66,24 @@ static void close_reader(void)
 static void *runtime_thread(void *arg)
 {
     rt_run_main(arg);
+    pthread_mutex_lock(&shell_eval.lock);
+    shell_eval.stopped = true;
+    pthread_mutex_unlock(&shell_eval.lock);
+    sem_post(&shell_eval.done);
     return NULL;
+}
+
+/* The runtime ended under the shell (someone killed its server; the runtime said so on
+ * stderr): nothing can evaluate any more. */
+static void leave_if_stopped(void)
+{
+    pthread_mutex_lock(&shell_eval.lock);
+    bool stopped = shell_eval.stopped;
+    pthread_mutex_unlock(&shell_eval.lock);
+    if (stopped) {
+        fflush(stdout);
+        exit(1);
+    }
 }
 
 /* Starts the runtime with the server as its main process; waits until it runs. */
@@ -104,7 +121,10 @@ static void tell_server(const char *msg)
     Runtime *rt = rt_get();
     pthread_mutex_lock(&shell_eval.lock);
     Value server = shell_eval.server;
+    bool stopped = shell_eval.stopped;
     pthread_mutex_unlock(&shell_eval.lock);
+    if (stopped)
+        return;
     Signal *s = rt->env.ops.make(rt->env.ctx, SIG_MESSAGE, 0, val_atom_cstr(msg), 0);
     if (s != NULL)
         (void)signal_push(&rt->env, server, s);
@@ -215,6 +235,7 @@ static EvalStatus evaluate(Repl *r, const Code *code, uint32_t n, char **text)
     for (;;) {
         while (sem_wait(&shell_eval.done) != 0 && errno == EINTR) {
         }
+        leave_if_stopped();
         pthread_mutex_lock(&shell_eval.lock);
         st = shell_eval.status;
         if (st != EVAL_PENDING) {
@@ -366,6 +387,7 @@ static void repl(Repl *r)
     StrBuf input = {0};
     char prompt[64];
     for (;;) {
+        leave_if_stopped();
         check_restart(r);
         snprintf(prompt, sizeof prompt, "%s(%u)> ", input.len ? "..." : "iex", r->n);
         LineStatus st;
