@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/utf8.h"
 #include "rt/runtime.h"
 #include "shell/eval.h"
 #include "value/atom.h"
@@ -19,17 +20,23 @@ static void section(StrBuf *sb, const char *title, const char *text)
     strbuf_printf(sb, "%s\n  %s\n", title, text);
 }
 
-static bool printable_utf8(const char *s, size_t n)
+/* Elixir's String.printable?/1 for one code point. */
+static bool printable(int32_t cp)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\033' && c != '\a' &&
-            c != '\b' && c != '\f' && c != '\v')
-            return false;
-        if (c == 0x7f)
-            return false;
-    }
-    return true;
+    if (cp >= 0x20 && cp < 0x80)
+        return true;
+    if (cp >= 0xa0)
+        return cp < 0xd800 || (cp > 0xdfff && cp < 0xfffe) || (cp > 0xffff && cp <= 0x10ffff);
+    return cp == '\n' || cp == '\r' || cp == '\t' || cp == '\v' || cp == '\b' || cp == '\f' ||
+           cp == '\033' || cp == '\a';
+}
+
+static void raw_bytes(StrBuf *sb, const char *s, size_t n)
+{
+    strbuf_puts(sb, "<<");
+    for (size_t i = 0; i < n; i++)
+        strbuf_printf(sb, "%s%u", i ? ", " : "", (unsigned char)s[i]);
+    strbuf_puts(sb, ">>");
 }
 
 static void binary_info(StrBuf *sb, Value v)
@@ -38,19 +45,35 @@ static void binary_info(StrBuf *sb, Value v)
     const char *s = val_binary_bytes(v);
     section(sb, "Data type", "BitString");
     strbuf_printf(sb, "Byte size\n  %zu\n", n);
-    if (printable_utf8(s, n)) {
+    size_t i = 0, len = 0;
+    int32_t cp = 0;
+    for (; i < n; i += len) {
+        len = utf8_decode(s, n, i, &cp);
+        if (cp < 0 || !printable(cp))
+            break;
+    }
+    if (i == n) {
         strbuf_puts(sb, "Description\n  This is a string: a UTF-8 encoded binary. It's printed surrounded by\n"
-                        "  \"double quotes\" because all UTF-8 encoded code points in it are printable.\n");
-        strbuf_puts(sb, "Raw representation\n  <<");
-        for (size_t i = 0; i < n; i++)
-            strbuf_printf(sb, "%s%u", i ? ", " : "", (unsigned char)s[i]);
-        strbuf_puts(sb, ">>\n");
-    } else {
+                        "  \"double quotes\" because all UTF-8 encoded code points in it are printable.\n"
+                        "Raw representation\n  ");
+        raw_bytes(sb, s, n);
+        strbuf_puts(sb, "\n");
+        section(sb, "Reference modules", "String, :binary");
+    } else if (cp < 0) {
         strbuf_puts(sb, "Description\n  This is a binary: a collection of bytes. It's printed with the `<<>>`\n"
                         "  syntax (as opposed to double quotes) because it is not a UTF-8 encoded\n"
-                        "  string or it contains non-printable code points.\n");
+                        "  binary (the first invalid byte being `");
+        raw_bytes(sb, s + i, 1);
+        strbuf_puts(sb, "`)\n");
+        section(sb, "Reference modules", ":binary");
+    } else {
+        strbuf_puts(sb, "Description\n  This is a string: a UTF-8 encoded binary. It's printed with the `<<>>`\n"
+                        "  syntax (as opposed to double quotes) because it contains non-printable\n"
+                        "  UTF-8 encoded code points (the first non-printable code point being\n  `");
+        raw_bytes(sb, s + i, len);
+        strbuf_puts(sb, "`).\n");
+        section(sb, "Reference modules", "String, :binary");
     }
-    section(sb, "Reference modules", "String, :binary");
     section(sb, "Implemented protocols", "Collectable, IEx.Info, Inspect, List.Chars, String.Chars");
 }
 
@@ -82,8 +105,8 @@ static void fun_info(StrBuf *sb, Value v)
     bool external = h->index == FUN_INDEX_EXTERNAL;
     section(sb, "Type", external ? "external" : "local");
     strbuf_printf(sb, "Arity\n  %u\n", h->arity);
-    section(sb, "Description", external ? "This is an external function."
-                                        : "This is an anonymous function.");
+    if (!external)
+        section(sb, "Description", "This is an anonymous function.");
     section(sb, "Implemented protocols", "Enumerable, IEx.Info, Inspect");
 }
 
@@ -94,8 +117,11 @@ static void struct_info(StrBuf *sb, Value name)
     section(sb, "Data type", strbuf_cstr(&n));
     strbuf_puts(sb, "Description\n  This is a struct. Structs are maps with a __struct__ key.\n");
     strbuf_printf(sb, "Reference modules\n  %s, Map\n", strbuf_cstr(&n));
+    bool range = name == val_atom_cstr("Elixir.Range"), set = name == val_atom_cstr("Elixir.MapSet");
+    section(sb, "Implemented protocols", range ? "Enumerable, IEx.Info, Inspect"
+                                         : set ? "Collectable, Enumerable, IEx.Info, Inspect"
+                                               : "IEx.Info, Inspect");
     strbuf_free(&n);
-    section(sb, "Implemented protocols", "IEx.Info, Inspect");
 }
 
 /* `info` is Process.info(pid, [:registered_name, :links, :message_queue_len]), or nil. */
