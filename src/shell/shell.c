@@ -229,7 +229,6 @@ static EvalStatus evaluate(Repl *r, const Code *code, uint32_t n, char **text)
     *text = NULL;
     if (stale)
         return EVAL_DOWN;
-    line_on_interrupt(r->lr, on_interrupt, NULL);
     tell_server("eval");
     EvalStatus st;
     for (;;) {
@@ -251,7 +250,6 @@ static EvalStatus evaluate(Repl *r, const Code *code, uint32_t n, char **text)
             tell_server("interrupt");
         }
     }
-    line_on_interrupt(r->lr, NULL, NULL);
     return st;
 }
 
@@ -480,6 +478,8 @@ int shell_run(const char *init_file)
         return 1;
     }
     atexit(close_reader);
+    /* Called only between reads; a Ctrl+C outside an evaluation is dropped by evaluate(). */
+    line_on_interrupt(r.lr, on_interrupt, NULL);
     r.color = line_is_terminal(r.lr) && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
     pthread_mutex_lock(&shell_eval.lock);
     shell_eval.ansi = r.color;
