@@ -152,6 +152,10 @@ static Value shell_error2(Process *p, const Value *a)
     Value msg = ATOM_NIL;
     if (a[0] == ATOM_ERROR) {
         msg = known_message(p, a[1]);
+        Value name = msg == THE_NON_VALUE ? map_struct_name(a[1]) : THE_NON_VALUE;
+        if (name != THE_NON_VALUE && module_find(name) == NULL &&
+            val_is_binary(map_get(a[1], ATOM_MESSAGE)))
+            msg = map_get(a[1], ATOM_MESSAGE); /* e.g. SyntaxError: no module to ask */
         if (msg == THE_NON_VALUE)
             return atom("message");
         if (!val_is_map(a[1]) || map_get(a[1], ATOM_EXCEPTION) != ATOM_TRUE)
