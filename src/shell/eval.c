@@ -135,6 +135,13 @@ static Value report_error(Process *p, Value kind, Value reason, Value message)
         finish(EVAL_ERROR, take_text(&sb));
         return ATOM_OK;
     }
+    if (kind == ATOM_THROW) { /* (exc_banner's own path for throws leaks its buffer) */
+        strbuf_puts(&sb, "** (throw) ");
+        vm_inspect(&sb, reason);
+        strbuf_puts(&sb, "\n\n");
+        finish(EVAL_ERROR, take_text(&sb));
+        return ATOM_OK;
+    }
     char *b = exc_banner(p, kind, reason, message);
     strbuf_puts(&sb, b ? b : "** (ErlangError) Erlang error");
     free(b);
