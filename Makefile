@@ -40,8 +40,10 @@ $(LIB): $(OBJS) $(GENOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# The whole library: a strong definition in one member (line_edit.c, docs.c) replaces a weak
+# fallback in another, which plain archive linking would not do.
 $(BIN): $(BUILD)/obj/src/main.o $(LIB)
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS) $(EDIT_LIBS)
+	$(CC) $(SAN) -o $@ $(BUILD)/obj/src/main.o -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS) $(EDIT_LIBS)
 
 # tests/unit/support/*.c are linked into every unit test (see tsan_criterion.c).
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB)

@@ -14,6 +14,9 @@
 #           skynet and the Savina programs), with issue 4's targets; then the memory per parked
 #           process ((peak RSS of idle with 200,000 - with 0) / 200,000) for both, and how much
 #           faster skynet and fjthrput run with --threads 2 than with --threads 1.
+#   shell   start-up of the interactive shell to its first prompt: `ember` and `iex` with stdin
+#           at end of file, so each prints its banner and first prompt and exits (target: under
+#           20 ms; iex takes about a second).
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -96,12 +99,25 @@ bench_proc() {
   done
 }
 
+bench_shell() {
+  printf "%-42s %10s %10s %9s\n" "shell benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
+  row() {
+    name=$1; shift
+    set -- $(best_of "$@" < /dev/null)
+    awk -v n="$name" -v w="$1" -v c="$2" -v kb="$3" 'BEGIN { printf "%-42s %7.1f ms %7.1f ms %6.1f MB\n", n, w * 1000, c * 1000, kb / 1024 }'
+  }
+  row "first prompt, ember (ember < /dev/null)" "$EMBER"
+  command -v iex >/dev/null && row "first prompt, iex (iex < /dev/null)" iex
+  return 0
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
   lang) bench_lang ;;
   vm) bench_vm ;;
   otp) bench_otp ;;
   proc) bench_proc ;;
-  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp; echo; bench_proc ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|proc]" >&2; exit 2 ;;
+  shell) bench_shell ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp; echo; bench_proc; echo; bench_shell ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|proc|shell]" >&2; exit 2 ;;
 esac
