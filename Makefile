@@ -50,7 +50,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB)
 
 unit: $(UNIT_BINS)
 
-test: $(BIN) $(UNIT_BINS)
+# Helper programs of tests/shell/tty (terminal tests in tmux); not unit tests, so not in tests/.
+TTY_BINS := $(patsubst tests/shell/tty/%.c,$(BUILD)/tty/%,$(wildcard tests/shell/tty/*.c))
+$(BUILD)/tty/%: tests/shell/tty/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -o $@ $< $(LIB) $(LDLIBS) $(EDIT_LIBS)
+
+test: $(BIN) $(UNIT_BINS) $(TTY_BINS)
 	sh scripts/run-tests.sh --build $(BUILD)
 
 asan:

@@ -1,0 +1,42 @@
+# lib.sh: helpers for the tmux terminal tests of tests/shell/tty (sourced, not run).
+# Each test runs one program in a detached tmux session on a private socket and checks the
+# screen with capture-pane, waiting by polling for the text it expects (never by sleeping).
+#   tty_start CMD...   start CMD in a fresh 80x50 pane (the pane stays after CMD exits)
+#   send_text TEXT     type TEXT literally;   send_keys KEY...  tmux key names (Enter, C-c, Up)
+#   wait_for TEXT [N]  until the screen shows TEXT (a fixed string) at least N times (default 1)
+#   screen             the pane's text now
+# A failed wait prints what was expected and the screen, and exits 1 with a FAIL line.
+TTY_TIMEOUT=${TTY_TIMEOUT:-10}
+TTY_DIR=$(mktemp -d)
+TTY_NAME=${TTY_NAME:-$(basename "$0")}
+tmx() { tmux -S "$TTY_DIR/sock" -f /dev/null "$@"; }
+tty_cleanup() { tmx kill-server 2>/dev/null; rm -rf "$TTY_DIR"; }
+trap tty_cleanup EXIT
+
+tty_start() {
+  tmx kill-server 2>/dev/null
+  tmx new-session -d -s t -x 80 -y 50 "$@" || { echo "FAIL $TTY_NAME: tmux could not start $*"; exit 1; }
+  tmx set-option -t t remain-on-exit on >/dev/null
+}
+send_text() { tmx send-keys -t t -l -- "$1"; }
+send_keys() { tmx send-keys -t t "$@"; }
+screen() { tmx capture-pane -p -J -t t -S 0 -E 49; }
+
+wait_for() {
+  local want=$1 n=${2:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
+  while :; do
+    got=$(screen | grep -cF -- "$want")
+    [ "$got" -ge "$n" ] && return 0
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for '$want' x$n on the screen (saw $got); step: ${TTY_STEP:-?}"
+      screen | sed 's/^/    | /'
+      exit 1
+    fi
+    sleep 0.05
+  done
+}
+
+# Skips the test (exit 0 with a "skipped" line) when tmux is missing.
+require_tmux() {
+  command -v tmux >/dev/null 2>&1 || { echo "SKIP $TTY_NAME: skipped, tmux is not installed"; exit 0; }
+}
