@@ -141,7 +141,7 @@ static void list_candidates(LineEdit *le, const char *word, char **c, size_t n)
     for (size_t i = 0; i < n; i++)
         if (strlen(c[i] + skip) > widest) widest = strlen(c[i] + skip);
     int tw = 0;
-    if (el_get(le->el, EL_GETTC, "co", &tw) != 0 || tw <= 0 || tw > LIST_WIDTH) tw = LIST_WIDTH;
+    if (el_get(le->el, EL_GETTC, "co", &tw, (void *)NULL) != 0 || tw <= 0 || tw > LIST_WIDTH) tw = LIST_WIDTH;
     size_t colw = widest + 4, cols = (size_t)tw / colw ? (size_t)tw / colw : 1;
     fputc('\n', le->out);
     for (size_t i = 0; i < n; i++) {

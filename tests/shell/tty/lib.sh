@@ -40,3 +40,17 @@ wait_for() {
 require_tmux() {
   command -v tmux >/dev/null 2>&1 || { echo "SKIP $TTY_NAME: skipped, tmux is not installed"; exit 0; }
 }
+
+# Waits until the program in the pane has exited; prints its exit status.
+wait_exit() {
+  local deadline=$((SECONDS + TTY_TIMEOUT))
+  while [ "$(tmx display-message -p -t t '#{pane_dead}')" != 1 ]; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "FAIL $TTY_NAME: the program did not exit; step: ${TTY_STEP:-?}"
+      screen | sed 's/^/    | /'
+      exit 1
+    fi
+    sleep 0.05
+  done
+  tmx display-message -p -t t '#{pane_dead_status}'
+}
