@@ -229,9 +229,11 @@ static bool setup_editor(LineEdit *le, FILE *in, FILE *out)
     el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
     el_set(le->el, EL_PROMPT, prompt_fn);
     el_set(le->el, EL_HIST, history, le->hist);
-    el_set(le->el, EL_ADDFN, "ember-interrupt", "abandon the input", key_interrupt);
-    el_set(le->el, EL_ADDFN, "ember-eof", "end input on an empty line", key_eof_or_delete);
-    el_set(le->el, EL_ADDFN, "ember-complete", "complete the word", key_complete);
+    /* The wide call keeps our static names; el_set's narrow EL_ADDFN copies them and
+     * el_end never frees the copies. */
+    el_wset(le->el, EL_ADDFN, L"ember-interrupt", L"abandon the input", key_interrupt);
+    el_wset(le->el, EL_ADDFN, L"ember-eof", L"end input on an empty line", key_eof_or_delete);
+    el_wset(le->el, EL_ADDFN, L"ember-complete", L"complete the word", key_complete);
     el_set(le->el, EL_BIND, "^C", "ember-interrupt", NULL);
     el_set(le->el, EL_BIND, "^D", "ember-eof", NULL);
     el_set(le->el, EL_BIND, "^I", "ember-complete", NULL);

@@ -10,6 +10,10 @@ TTY_TIMEOUT=${TTY_TIMEOUT:-10}
 TTY_DIR=$(mktemp -d)
 TTY_NAME=${TTY_NAME:-$(basename "$0")}
 tmx() { tmux -S "$TTY_DIR/sock" -f /dev/null "$@"; }
+# Under `make asan` a sanitized program that is the pane's own process ended by a signal instead
+# of exiting 0 whenever ASAN_OPTIONS was unset (gcc 12, tmux 3.3a; set, even empty, it exits
+# normally). The defaults are kept, only the variable is made to exist.
+export ASAN_OPTIONS=${ASAN_OPTIONS-}
 tty_cleanup() { tmx kill-server 2>/dev/null; rm -rf "$TTY_DIR"; }
 trap tty_cleanup EXIT
 
