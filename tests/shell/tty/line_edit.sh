@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # line_edit.sh: the terminal line reader (src/shell/line_edit.c) alone, through
 # build/tty/line_driver (tests/shell/tty/line_driver.c) in tmux: multi-line input kept as one
-# history entry and recalled with Up, Tab completion (unique, listed, variables), Ctrl+C
-# abandoning a line and interrupting a running loop, Ctrl+R search, Ctrl+D, and the history
-# file kept across sessions ($EMBER_HISTORY; an unusable one is not an error).
+# history entry and recalled with Up, Emacs keys and arrows, Tab completion (unique, listed,
+# variables), Ctrl+C abandoning a line and interrupting a running loop, Ctrl+R search, Ctrl+D,
+# and the history file kept across sessions ($EMBER_HISTORY; an unusable one is not an error).
 #   tests/shell/tty/line_edit.sh [BUILD_DIR]
 set -u
 cd "$(dirname "$0")/../../.."
@@ -77,11 +77,20 @@ wait_for 'in(7)> hello'
 send_keys Enter
 wait_for 'got: hello' 2
 
-TTY_STEP="Ctrl+D on a non-empty line deletes, on an empty line ends input"
+TTY_STEP="Emacs keys and arrows edit the line"
 wait_for 'in(8)> '
+send_text 'abc def'; send_keys C-w; send_text 'xyz'; send_keys C-a; send_text '>'
+send_keys C-e Left Left; send_text '_'; send_keys Right Right; send_text '!'; send_keys Enter
+wait_for 'got: >abc x_yz!'
+wait_for 'in(9)> '
+send_text 'gone'; send_keys C-a C-k; send_text 'kept'; send_keys Enter
+wait_for 'got: kept'
+
+TTY_STEP="Ctrl+D on a non-empty line deletes, on an empty line ends input"
+wait_for 'in(10)> '
 send_text 'xy'; send_keys C-a C-d Enter
 wait_for 'got: y'
-wait_for 'in(9)> '
+wait_for 'in(11)> '
 send_keys C-d
 wait_for 'bye'
 wait_exit
@@ -91,6 +100,10 @@ tty_start env EMBER_HISTORY="$HIST" "$DRIVER"
 wait_for 'in(1)> '
 send_keys Up
 wait_for 'in(1)> y'
+send_keys Up
+wait_for 'in(1)> kept'
+send_keys Up
+wait_for 'in(1)> >abc x_yz!'
 send_keys Up
 wait_for 'in(1)> hello'
 send_keys Up
