@@ -330,6 +330,9 @@ static const LineOps edit_ops = {
 
 LineReader *line_edit_open(FILE *in, FILE *out, const LineCompletion *completion)
 {
+    /* Output redirected (ember > file): editing would write cursor moves into the file, so
+     * line_open falls back to the plain reader and the terminal echoes what is typed. */
+    if (!isatty(fileno(in)) || !isatty(fileno(out))) return NULL;
     LineEdit *le = calloc(1, sizeof *le);
     if (!le) return NULL;
     le->base.ops = &edit_ops;
