@@ -292,13 +292,19 @@ static void edit_history_add(LineReader *lr, const char *input)
     if (le->histfile) history(le->hist, &ev, H_SAVE, le->histfile);
 }
 
+/* The shell arms and disarms the same hook around every evaluation: a pair seen before is
+ * reused, so the list holds one entry per distinct hook, not one per evaluation. */
 static void edit_on_interrupt(LineReader *lr, void (*fn)(void *ctx), void *ctx)
 {
     LineEdit *le = (LineEdit *)lr;
-    IntHook *h = malloc(sizeof *h);
-    if (!h) return;
-    h->fn = fn, h->ctx = ctx, h->older = le->hooks;
-    le->hooks = h;
+    IntHook *h = NULL;
+    if (fn) {
+        for (h = le->hooks; h && (h->fn != fn || h->ctx != ctx); h = h->older) {}
+        if (!h && (h = malloc(sizeof *h)) != NULL) {
+            h->fn = fn, h->ctx = ctx, h->older = le->hooks;
+            le->hooks = h;
+        }
+    }
     atomic_store(&int_hook, h);
 }
 

@@ -4,6 +4,7 @@
 #   tty_start CMD...   start CMD in a fresh 80x50 pane (the pane stays after CMD exits)
 #   send_text TEXT     type TEXT literally;   send_keys KEY...  tmux key names (Enter, C-c, Up)
 #   wait_for TEXT [N]  until the screen shows TEXT (a fixed string) at least N times (default 1)
+#   wait_line TEXT [N] the same for whole lines equal to TEXT
 #   screen             the pane's text now
 # A failed wait prints what was expected and the screen, and exits 1 with a FAIL line.
 TTY_TIMEOUT=${TTY_TIMEOUT:-10}
@@ -35,6 +36,24 @@ wait_for() {
     sleep 0.05
   done
 }
+
+# Like wait_for, for lines that are exactly TEXT (a result such as ":none" or "true").
+wait_line() {
+  local want=$1 n=${2:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
+  while :; do
+    got=$(screen | grep -cxF -- "$want")
+    [ "$got" -ge "$n" ] && return 0
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for a line '$want' x$n (saw $got); step: ${TTY_STEP:-?}"
+      screen | sed 's/^/    | /'
+      exit 1
+    fi
+    sleep 0.05
+  done
+}
+
+# The cursor's row (0 = top), to tell that a typed line was taken (the cursor moved below it).
+cursor_row() { tmx display-message -p -t t '#{cursor_y}'; }
 
 # Skips the test (exit 0 with a "skipped" line) when tmux is missing.
 require_tmux() {
