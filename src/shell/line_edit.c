@@ -132,8 +132,9 @@ static size_t common_prefix(char **c, size_t n)
     return len;
 }
 
-/* Prints the candidates without the part of `word` up to its last '.', row by row in
- * columns as wide as the longest plus 4, then an empty line, as iex does. */
+/* Prints the candidates without the part of `word` up to its last '.', row by row in columns
+ * as wide as the longest plus 4, in at most 80 columns, as iex does; like iex, a full last row
+ * is followed by an empty line, a partial one is not. */
 static void list_candidates(LineEdit *le, const char *word, char **c, size_t n)
 {
     const char *dot = strrchr(word, '.');
@@ -145,10 +146,10 @@ static void list_candidates(LineEdit *le, const char *word, char **c, size_t n)
     size_t colw = widest + 4, cols = (size_t)tw / colw ? (size_t)tw / colw : 1;
     fputc('\n', le->out);
     for (size_t i = 0; i < n; i++) {
-        if ((i + 1) % cols == 0 || i + 1 == n)
+        if ((i + 1) % cols == 0)
             fprintf(le->out, "%s\n", c[i] + skip);
         else
-            fprintf(le->out, "%-*s", (int)colw, c[i] + skip);
+            fprintf(le->out, "%-*s", i + 1 == n ? 0 : (int)colw, c[i] + skip);
     }
     fputc('\n', le->out);
     fflush(le->out);
@@ -178,11 +179,9 @@ static unsigned char key_complete(EditLine *el, int ch)
                 free(ins);
             }
             r = CC_REFRESH;
-        } else if (n > 1) {
-            list_candidates(le, word, c, n);
-            r = CC_REDISPLAY;
         } else {
-            r = CC_NORM;
+            list_candidates(le, word, c, n); /* a complete name alone: iex shows its arity */
+            r = CC_REDISPLAY;
         }
     }
     for (size_t i = 0; i < n; i++) free(c[i]);
