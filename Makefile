@@ -19,7 +19,7 @@ BIN      := $(BUILD)/ember
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_SUPPORT := $(wildcard tests/unit/support/*.c)
-EMBEDDED := $(wildcard grammar/*.mpc) $(wildcard src/lib/*.ex)
+EMBEDDED := $(wildcard grammar/*.mpc) $(wildcard src/lib/*.ex) src/lib/docs.txt
 
 .PHONY: all test unit asan tsan gcstress fuzz bench bench-parse clean format
 all: $(BIN)

@@ -176,6 +176,21 @@ void module_define(Module *m)
     atomic_store_explicit(&me->module, m, memory_order_release);
 }
 
+void module_each_export(void (*fn)(const Export *x, void *ctx), void *ctx)
+{
+    uint32_t count = atom_count();
+    for (uint32_t c = 0; c < NCHUNKS && (c << CHUNK_BITS) < count; c++) {
+        _Atomic(ModEntry *) *chunk = atomic_load_explicit(&chunks[c], memory_order_acquire);
+        for (uint32_t i = 0; chunk && i < CHUNK_SIZE; i++) {
+            ModEntry *me = atomic_load_explicit(&chunk[i], memory_order_acquire);
+            ExportArray *a = me ? atomic_load_explicit(&me->exports, memory_order_acquire) : NULL;
+            uint32_t n = a ? atomic_load_explicit(&a->n, memory_order_acquire) : 0;
+            for (uint32_t k = 0; k < n; k++)
+                if (defined(a->items[k])) fn(a->items[k], ctx);
+        }
+    }
+}
+
 void module_set_defining(Value name, bool defining)
 {
     ModEntry *me = entry(name, true);

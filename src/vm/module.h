@@ -78,6 +78,12 @@ bool module_ensure_loaded(Value name);
  * for arity a < 64), for "Did you mean" hints and import checks. Thread-safe. */
 uint64_t module_export_arities(Value name, Value fname);
 
+/* Calls `fn(x, ctx)` for every defined export (C builtin or loaded ember function) of every
+ * module, in atom order, then in the order the exports were created. Modules written in ember
+ * are visited only once loaded (module_ensure_loaded). For docs checks and shell completion.
+ * Thread-safe; exports added during the walk may be missed. */
+void module_each_export(void (*fn)(const Export *x, void *ctx), void *ctx);
+
 /* Registers every builtin module (src/lib) and the atoms they need. Call once at start-up. */
 void module_init(void);
 
