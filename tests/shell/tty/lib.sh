@@ -16,12 +16,16 @@ trap tty_cleanup EXIT
 
 tty_start() {
   tmx kill-server 2>/dev/null
-  tmx new-session -d -s t -x 80 -y 50 "$@" || { echo "FAIL $TTY_NAME: tmux could not start $*"; exit 1; }
-  tmx set-option -t t remain-on-exit on >/dev/null
+  # remain-on-exit before the program starts: a program that dies at once still leaves its
+  # screen (and the server) behind to be read.
+  tmx start-server \; set-option -g remain-on-exit on \; new-session -d -s t -x 80 -y 50 "$@" ||
+    { echo "FAIL $TTY_NAME: tmux could not start $*"; exit 1; }
 }
 send_text() { tmx send-keys -t t -l -- "$1"; }
 send_keys() { tmx send-keys -t t "$@"; }
 screen() { tmx capture-pane -p -J -t t -S 0 -E 49; }
+# The screen for a failure report, indented, without its empty bottom lines.
+dump() { screen | awk '{ l[NR] = $0 } NF { last = NR } END { for (i = 1; i <= last; i++) print "    | " l[i] }'; }
 
 wait_for() {
   local want=$1 n=${2:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
@@ -30,7 +34,7 @@ wait_for() {
     [ "$got" -ge "$n" ] && return 0
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for '$want' x$n on the screen (saw $got); step: ${TTY_STEP:-?}"
-      screen | sed 's/^/    | /'
+      dump
       exit 1
     fi
     sleep 0.05
@@ -45,7 +49,7 @@ wait_line() {
     [ "$got" -ge "$n" ] && return 0
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for a line '$want' x$n (saw $got); step: ${TTY_STEP:-?}"
-      screen | sed 's/^/    | /'
+      dump
       exit 1
     fi
     sleep 0.05
@@ -67,7 +71,7 @@ wait_exit() {
   while [ "$(tmx display-message -p -t t '#{pane_dead}')" != 1 ]; do
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "FAIL $TTY_NAME: the program did not exit; step: ${TTY_STEP:-?}"
-      screen | sed 's/^/    | /'
+      dump
       exit 1
     fi
     sleep 0.05
