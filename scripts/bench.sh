@@ -10,6 +10,13 @@
 #           allocates 10,000,000 cons cells (peak RSS must stay small), a 1,000,000-deep recursion.
 #   otp     the OTP modules written in ember (src/lib/*.ex) side by side with elixir:
 #           300,000 GenServer.call round trips, 4 clients doing 75,000 Agent.update each.
+#   proc    the actor runtime side by side with elixir (tests/bench: spawn, idle, ring, pingpong,
+#           skynet and the Savina programs), with issue 4's targets; then the memory per parked
+#           process ((peak RSS of idle with 200,000 - with 0) / 200,000) for both, and how much
+#           faster skynet and fjthrput run with --threads 2 than with --threads 1.
+#   shell   start-up of the interactive shell to its first prompt: `ember` and `iex` with stdin
+#           at end of file, so each prints its banner and first prompt and exits (target: under
+#           20 ms; iex takes about a second).
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -67,11 +74,50 @@ bench_otp() {
   python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" genserver_call agent_update
 }
 
+bench_proc() {
+  python3 scripts/bench_compare.py --runs "$RUNS" --ember "$EMBER" --targets \
+    spawn idle ring pingpong skynet counting fjthrput fjcreate threadring big chameneos || true
+  echo
+  n=200000
+  printf "%-44s %12s %12s\n" "memory per parked process (idle, $n)" "ember" "elixir"
+  set -- $(best_of "$EMBER" tests/bench/idle.exs $n); e_full=$3
+  set -- $(best_of "$EMBER" tests/bench/idle.exs 0); e_base=$3
+  set -- $(best_of elixir tests/bench/idle.exs $n); x_full=$3
+  set -- $(best_of elixir tests/bench/idle.exs 0); x_base=$3
+  awk -v ef="$e_full" -v eb="$e_base" -v xf="$x_full" -v xb="$x_base" -v n="$n" 'BEGIN {
+    e = (ef - eb) * 1024 / n; x = (xf - xb) * 1024 / n
+    printf "%-44s %10.0f B %10.0f B   (target <= 512 B: %s)\n", "(peak RSS - RSS with 0) / n", e, x, (e <= 512) ? "met" : "MISSED"
+  }'
+  echo
+  printf "%-44s %10s %10s %8s\n" "ember --threads 2 vs 1 (wall, best of $RUNS)" "1 thread" "2 threads" "speed-up"
+  for prog in skynet fjthrput; do
+    set -- $(best_of "$EMBER" --threads 1 tests/bench/$prog.exs); t1=$1
+    set -- $(best_of "$EMBER" --threads 2 tests/bench/$prog.exs); t2=$1
+    awk -v p="$prog" -v a="$t1" -v b="$t2" 'BEGIN {
+      printf "%-44s %8.3f s %8.3f s %7.2fx   (target >= 1.5x: %s)\n", p, a, b, a / b, (a / b >= 1.5) ? "met" : "MISSED"
+    }'
+  done
+}
+
+bench_shell() {
+  printf "%-42s %10s %10s %9s\n" "shell benchmark (best of $RUNS)" "wall" "CPU" "peak RSS"
+  row() {
+    name=$1; shift
+    set -- $(best_of "$@" < /dev/null)
+    awk -v n="$name" -v w="$1" -v c="$2" -v kb="$3" 'BEGIN { printf "%-42s %7.1f ms %7.1f ms %6.1f MB\n", n, w * 1000, c * 1000, kb / 1024 }'
+  }
+  row "first prompt, ember (ember < /dev/null)" "$EMBER"
+  command -v iex >/dev/null && row "first prompt, iex (iex < /dev/null)" iex
+  return 0
+}
+
 case "${1:-all}" in
   parse) bench_parse ;;
   lang) bench_lang ;;
   vm) bench_vm ;;
   otp) bench_otp ;;
-  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp]" >&2; exit 2 ;;
+  proc) bench_proc ;;
+  shell) bench_shell ;;
+  all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp; echo; bench_proc; echo; bench_shell ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|proc|shell]" >&2; exit 2 ;;
 esac

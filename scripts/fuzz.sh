@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds and runs every libFuzzer target tests/fuzz/fuzz_NAME.c (clang, -fsanitize=fuzzer,
-# address,undefined), each against its seed corpus tests/fuzz/corpus_NAME/.
+# address,undefined), each against its seed corpus tests/fuzz/corpus_NAME/ (and with the
+# dictionary tests/fuzz/NAME.dict when there is one).
 #   FUZZ_SECONDS  total time budget, split evenly between the targets (default 600)
 #   FUZZ_JOBS     parallel fuzzing processes per target (default 1)
 # New inputs go to build/fuzz/corpus_NAME/ (the seed corpus in tests/ is never written), and
@@ -31,9 +32,13 @@ for t in $targets; do
   echo "fuzz: building $name"
   # shellcheck disable=SC2086
   $CC $FLAGS -o "$OUT/$name" "$t" $srcs "$OUT/gen/embedded.c" -lm -lpthread
+  dict=tests/fuzz/${name#fuzz_}.dict
+  dictflag=""
+  [ -f "$dict" ] && dictflag="-dict=$dict"
   echo "fuzz: running $name for ${per}s ($JOBS job(s))"
+  # shellcheck disable=SC2086
   if ! "$OUT/$name" -max_total_time="$per" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-       $JOBFLAGS -artifact_prefix="$OUT/$name-" -print_final_stats=1 \
+       $JOBFLAGS $dictflag -artifact_prefix="$OUT/$name-" -print_final_stats=1 \
        "$work" "$corpus" > "$OUT/$name.log" 2>&1; then
     echo "fuzz: $name FAILED, see $OUT/$name.log and $OUT/$name-*"
     status=1

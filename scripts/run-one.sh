@@ -11,6 +11,8 @@
 #                                exists, `ember --ast FILE` must print exactly that
 #   # ember-only: WHY            do not also run it under elixir (the reason is required)
 #   # args: A B                  command-line arguments for the script
+#   # sanitizer-args: A B        arguments instead of `# args:` when EMBER_SANITIZER is set (make
+#                                asan/tsan, whose builds run several times slower): a smaller size
 # Files under tests/lang/process/ run with --threads 1 and with --threads 4.
 # tests/shell/*.iex transcripts are run by scripts/run-shell.sh.
 set -u
@@ -33,6 +35,9 @@ syntax_err=$(directive 'expect syntax error' | head -1)
 mode=$(directive run | head -1)
 ember_only=$(grep -c '# ember-only: ..*' "$f")
 args=$(directive args | head -1)
+if [ -n "${EMBER_SANITIZER:-}" ] && grep -q '# sanitizer-args: ' "$f"; then
+  args=$(directive sanitizer-args | head -1)
+fi
 
 if [ -n "$syntax_err" ]; then
   out=$(timeout "$TIMEOUT" "$EMBER" --check "$f" 2>&1); rc=$?

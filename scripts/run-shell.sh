@@ -7,7 +7,9 @@
 # first line, e.g. `# ember-args: -i tests/shell/kv.exs`), and since piped input is not echoed
 # (as with `iex < file`), the expected screen is each prompt without its input, followed by
 # the output lines. The banner line is not compared. Pids are renamed in order of first
-# appearance (#PID<0.110.0> -> #PID<0.P1.0>) on both sides, so only their identities count.
+# appearance (#PID<0.110.0> -> #PID<0.P1.0>) on both sides, so only their identities count;
+# references become #Reference<R> and a crash report's time stamp `HH:MM:SS.mmm [error]`
+# becomes `[error]`. The shell's stdout and stderr are read as one stream, in write order.
 set -u
 f=$1
 EMBER=${EMBER:-build/ember}
@@ -34,10 +36,11 @@ for line in lines:
 if inputs and inputs[-1] == "" and prompt.match(lines[-1].rstrip()):
     inputs.pop()
 try:
-    run = subprocess.run([ember] + args, input="\n".join(inputs) + "\n", capture_output=True,
-                         text=True, timeout=timeout, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin",
-                                                          "TERM": "dumb", "HOME": "/nonexistent"})
-    actual = run.stdout + run.stderr
+    run = subprocess.run([ember] + args, input="\n".join(inputs) + "\n", stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True, timeout=timeout,
+                         env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "TERM": "dumb",
+                              "HOME": "/nonexistent"})
+    actual = run.stdout
 except subprocess.TimeoutExpired as e:
     actual = "(timed out after %ds)\n" % timeout
 if actual.startswith("Interactive "):
@@ -48,6 +51,8 @@ def norm(text):
     def rename(m):
         seen.setdefault(m.group(0), "#PID<0.P%d.0>" % (len(seen) + 1))
         return seen[m.group(0)]
+    text = re.sub(r"#Reference<[\d.]+>", "#Reference<R>", text)
+    text = re.sub(r"(?m)^\d\d:\d\d:\d\d\.\d\d\d \[error\]", "[error]", text)
     return re.sub(r"#PID<\d+\.\d+\.\d+>", rename, text)
 
 want, got = norm(expected), norm(actual)

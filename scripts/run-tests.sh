@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ember's one test runner: C unit tests (Criterion), tests/lang expect-comment programs,
-# tests/shell transcripts and tests/shell/tty terminal tests (tmux). Prints each failure's name
-# and a diff, ends with "N passed, N failed" and exits non-zero on any failure.
+# tests/shell transcripts, the workshop examples scripts/examples/*.exs (their `# expect:`
+# comments, compared with elixir like tests/lang) and tests/shell/tty terminal tests (tmux).
+# Prints each failure's name and a diff, ends with "N passed, N failed" and exits non-zero on
+# any failure.
 #   scripts/run-tests.sh [--build DIR] [--no-elixir] [FILTER]
 # FILTER keeps only tests whose path contains it. Elixir comparison runs when `elixir` is on PATH
 # (set EMBER_NO_ELIXIR=1 or pass --no-elixir to skip it).
@@ -40,8 +42,8 @@ for t in "$BUILD"/tests/*; do
   fi
 done
 
-# 2. Language tests and shell transcripts, in parallel, one result file each.
-find tests/lang tests/shell \( -name '*.exs' -o -name '*.iex' \) 2>/dev/null | sort | grep -F -- "$FILTER" |
+# 2. Language tests, workshop examples and shell transcripts, in parallel, one result file each.
+find tests/lang tests/shell scripts/examples \( -name '*.exs' -o -name '*.iex' \) 2>/dev/null | sort | grep -F -- "$FILTER" |
   xargs -r -P "$JOBS" -I{} sh -c 'bash scripts/run-one.sh "$1" > "$2/$(echo "$1" | tr / _).res" 2>&1' _ {} "$RESULTS"
 
 for r in "$RESULTS"/*.res; do

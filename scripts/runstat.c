@@ -2,7 +2,9 @@
  * (stdout to /dev/null) and prints "WALL_S CPU_S MAXRSS_KB": the least wall time, the least
  * CPU time (user + system; steadier on a shared machine) and the largest peak RSS. Written in C so
  * the measured child starts from a small process image (a fork of Python would count
- * Python's memory as the child's peak RSS). Exits 1 if any run fails. */
+ * Python's memory as the child's peak RSS: Linux keeps a process's peak across exec). Exits 1
+ * if any run fails. With RUNSTAT_OUT=FILE in the environment the child's stdout goes to FILE
+ * (truncated each run) instead of /dev/null, for scripts/bench_compare.py to compare outputs. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -32,7 +34,8 @@ int main(int argc, char **argv)
         double t0 = now();
         pid_t pid = fork();
         if (pid == 0) {
-            int null = open("/dev/null", O_WRONLY);
+            const char *to = getenv("RUNSTAT_OUT");
+            int null = to ? open(to, O_WRONLY | O_CREAT | O_TRUNC, 0600) : open("/dev/null", O_WRONLY);
             if (null >= 0) dup2(null, 1);
             execvp(argv[2], argv + 2);
             _exit(127);

@@ -5,11 +5,14 @@
 #include <string.h>
 #include "parse/parse.h"
 #include "rt/runtime.h"
+#include "shell/shell.h"
 #include "vm/run.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: ember [options] [FILE.exs [ARGS...]]\n"
+          "  (no file)      start the interactive shell\n"
+          "  -i FILE        run FILE, then start the interactive shell\n"
           "  --check FILE   parse FILE; print the first syntax error and exit 1 if any\n"
           "  --ast FILE     print FILE's syntax tree\n"
           "  -e EXPR        evaluate EXPR\n"
@@ -109,6 +112,10 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         puts("ember 0.1.0");
         return 0;
+    }
+    if (argc == 1 || (argc == 3 && strcmp(argv[1], "-i") == 0)) {
+        if (rt_init(&cfg) != 0) return 2;
+        return shell_run(argc == 3 ? argv[2] : NULL);
     }
     bool eval = argc > 2 && strcmp(argv[1], "-e") == 0;
     if ((eval || (argc > 1 && argv[1][0] != '-')) && rt_init(&cfg) != 0) return 2;

@@ -91,6 +91,10 @@ static uint32_t craise(FnState *f, const AstNode *n)
     } else {
         exc = cexpr(f, what);
     }
+    if (re) {
+        uint32_t args[2] = {exc, cexpr(f, n->kids[n->nkids - 1])};
+        return emit_callx(f, n, kernel, atom_of("__reraise__"), args, 2, false);
+    }
     return emit_callx(f, n, kernel, atom_of("raise"), &exc, 1, false);
 }
 

@@ -57,6 +57,7 @@ typedef enum DefKind {
 typedef struct DefInfo {
     DefKind kind;
     Value use_module;          /* DEF_USE: M */
+    Value use_opts;            /* DEF_USE: the options of `use M, opts` ([] without) */
     Value name;
     uint32_t arity;
     bool private_;
@@ -117,10 +118,12 @@ typedef struct DefSite {
 /* `use M, opts` in a module body: the body calls M.__using__(opts), which returns the
  * functions M provides defaults for, as a keyword list [name: arity]; every one the module
  * does not define itself becomes `def name(args...), do: M.__using_default__(:name,
- * __MODULE__, [args...])`. MODDONE operand `slot` holds the list. */
+ * __MODULE__, opts, [args...])`. MODDONE operand `slot` holds the list, `opts_slot` the
+ * options (as Elixir's `use` passes them to __using__/1). */
 typedef struct UseSite {
     Value module;
     uint32_t slot;
+    uint32_t opts_slot;
 } UseSite;
 
 /* A defmodule, created where it appears (permanent: DEFMOD operands point at it). The body
@@ -175,6 +178,7 @@ typedef struct FnState {
     uint32_t npending, pending_cap;
     bool in_pattern;
     bool in_guard;
+    uint32_t in_handler;    /* rescue/catch clause bodies being compiled (for __STACKTRACE__) */
     /* closures: names captured from the parent, in FUN operand order */
     const char **free_names;
     uint32_t nfree, free_cap;

@@ -181,11 +181,13 @@ static void declare_use_funs(ModCtx *m, const ModuleDef *def, const Value *lits)
             DefInfo *d = add_def(m, name, arity, false);
             d->kind = DEF_USE;
             d->use_module = def->uses[u].module;
+            d->use_opts = lits[def->uses[u].opts_slot];
         }
     }
 }
 
-/* def name(a...), do: M.__using_default__(:name, __MODULE__, [a...]) */
+/* def name(a...), do: M.__using_default__(:name, __MODULE__, opts, [a...]), or without opts
+ * when M only defines __using_default__/3. */
 static void emit_use_body(FnState *f, const DefInfo *d)
 {
     uint32_t list = cload(f, VAL_NIL);
@@ -197,8 +199,12 @@ static void emit_use_body(FnState *f, const DefInfo *d)
         emit(f, list);
         list = c;
     }
-    uint32_t args[3] = {cload(f, d->name), cload(f, f->mod->module), list};
-    emit_callx(f, NULL, d->use_module, atom_of("__using_default__"), args, 3, true);
+    Value fname = atom_of("__using_default__");
+    bool with_opts = module_export_arities(d->use_module, fname) & (UINT64_C(1) << 4);
+    uint32_t args[4] = {cload(f, d->name), cload(f, f->mod->module), 0, list};
+    if (with_opts) args[2] = cload(f, d->use_opts);
+    else args[2] = list;
+    emit_callx(f, NULL, d->use_module, fname, args, with_opts ? 4 : 3, true);
 }
 
 static Code *compile_generated(ModCtx *m, const DefInfo *d)

@@ -108,6 +108,11 @@ uint32_t cexpr_rk(FnState *f, const AstNode *n)
 static uint32_t cvar(FnState *f, const AstNode *n)
 {
     if (strcmp(n->name, "__MODULE__") == 0) return cload(f, f->mod->module);
+    if (strcmp(n->name, "__STACKTRACE__") == 0) {
+        if (!f->in_handler)
+            cerror(f, n, "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions");
+        return emit_callx(f, n, atom_of("Elixir.Kernel"), atom_of("__stacktrace__"), NULL, 0, false);
+    }
     if (strcmp(n->name, "_") == 0)
         cerror(f, n, "invalid use of _. \"_\" represents a value to be ignored in a pattern and "
                      "cannot be used in expressions");
@@ -219,6 +224,7 @@ static uint32_t cplain(FnState *f, const AstNode *n)
     }
     case AST_DEF:
         cerror_exc(f, "Elixir.ArgumentError", "cannot invoke %s/2 outside module", n->ival ? "defp" : "def");
+    case AST_CLAUSE: cerror(f, n, "unhandled operator ->");
     default: cerror(f, n, "unsupported expression (%s)", ast_kind_name(n->kind));
     }
 }

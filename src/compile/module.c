@@ -94,10 +94,11 @@ bool cdirective(FnState *f, const AstNode *n, uint32_t *out)
     else if (name[0] == 'u' && f->mod->mdef) {
         uint32_t opts = n->nkids > 1 ? cexpr(f, n->kids[1]) : cload(f, VAL_NIL);
         uint32_t r = emit_callx(f, n, mod, atom_of("__using__"), &opts, 1, false);
+        var_bind(f, "@__using_opts__", opts);
         var_bind(f, "@__using__", r);
         ModuleDef *d = f->mod->mdef;
         d->uses = grow_perm(d->uses, d->nuses, sizeof *d->uses);
-        d->uses[d->nuses++] = (UseSite){mod, slot_of(f->mod, r)};
+        d->uses[d->nuses++] = (UseSite){mod, slot_of(f->mod, r), slot_of(f->mod, opts)};
     }
     *out = cload(f, name[0] == 'i' ? ATOM_OK : mod);
     return true;

@@ -85,18 +85,25 @@ static void catch_head(FnState *f, const AstNode *c, uint32_t k, uint32_t v, uin
     }
 }
 
-/* The handler: rescue then catch clauses on (k, v), each into `dst`, then `done`. */
+/* The handler: rescue then catch clauses on (k, v), each into `dst`, then `done`. Rescue sees
+ * the exception struct, catch the raw Erlang reason of an :error (Kernel.__catch_reason__/2). */
 static void handler_clauses(FnState *f, const AstNode *n, uint32_t k, uint32_t v, uint32_t dst,
                             uint32_t done)
 {
+    f->in_handler++;
     for (int pass = 0; pass < 2; pass++) {
         const AstNode *blk = pass == 0 ? n->b : n->c;
+        uint32_t cv = v;
+        if (pass == 1 && blk && blk->nkids) {
+            uint32_t args[2] = {k, v};
+            cv = emit_callx(f, n, atom_of("Elixir.Kernel"), atom_of("__catch_reason__"), args, 2, false);
+        }
         for (uint32_t i = 0; blk && i < blk->nkids; i++) {
             const AstNode *c = blk->kids[i];
             uint32_t next = label_new(f);
             scope_push(f);
             if (pass == 0) rescue_head(f, c->kids[0], k, v, next);
-            else catch_head(f, c, k, v, next);
+            else catch_head(f, c, k, cv, next);
             cinto(f, c->b, dst, false);
             scope_pop(f);
             emit_op(f, OP_JUMP, NULL);
@@ -104,6 +111,7 @@ static void handler_clauses(FnState *f, const AstNode *n, uint32_t k, uint32_t v
             label_bind(f, next);
         }
     }
+    f->in_handler--;
     emit_reraise(f, k, v);
 }
 

@@ -63,7 +63,8 @@ defmodule GenServer do
   #   1. while M's body runs, call X.__using__(opts); it returns [name: arity, ...];
   #   2. for each name/arity that M does not define itself (after its whole body), define
   #        def name(a1, ..., an), do: X.__using_default__(:name, M, opts, [a1, ..., an])
-  #      (or X.__using_default__(:name, M, [a1, ..., an]) where the options are not kept).
+  #      (the compiler calls X.__using_default__(:name, M, [a1, ..., an]) instead when X
+  #      defines only that 3-argument form).
   # X.__using_default__ applies X.Default.name(M, opts, a1, ..., an).
   @doc "Called by `use GenServer`: the defaults it gives a module that lacks them, as [name: arity]."
   def __using__(_opts) do
@@ -329,13 +330,12 @@ defmodule GenServer do
   defp crash_reason(_kind, reason, _stack), do: reason
 
   # Returns {:ok, result} (a throw counts as a result) or {:raised, kind, reason, stacktrace}.
-  # The stacktrace is [] until ember's compiler has __STACKTRACE__ (see OTP.md).
   defp run_callback(module, callback, args) do
     try do
       {:ok, apply(module, callback, args)}
     catch
       :throw, value -> {:ok, value}
-      kind, reason -> {:raised, kind, reason, []}
+      kind, reason -> {:raised, kind, reason, __STACKTRACE__}
     end
   end
 end

@@ -22,6 +22,7 @@ void lib_init(void)
     lib_keyword_init();
     lib_map_set_init();
     lib_string_init();
+    lib_erlang_init();
 }
 
 /* Kernel functions allowed in guards (Elixir's guard-safe list, plus the operators ember

@@ -25,6 +25,7 @@ void lib_list_init(void);
 void lib_keyword_init(void);
 void lib_map_set_init(void);
 void lib_string_init(void);
+void lib_erlang_init(void);
 
 /* Registers `table` (n entries) as the builtins of module `name`. */
 #define LIB_REGISTER(name, table) module_register_builtins(name, table, sizeof table / sizeof *table)

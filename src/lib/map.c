@@ -47,7 +47,10 @@ static Value map_fetch_bang(Process *p, const Value *a)
 {
     if (!is_plain_or_struct_map(a[0])) return err_badmap(p, a[0]);
     Value v = map_get(a[0], a[1]);
-    return v == THE_NON_VALUE ? err_key(p, a[1], a[0]) : v;
+    if (v != THE_NON_VALUE) return v;
+    err_key(p, a[1], a[0]);
+    p->exc_detail = ATOM_BADKEY_NO_TERM; /* :maps.get's raw reason is {:badkey, key} (erlerr.c) */
+    return THE_NON_VALUE;
 }
 
 static Value map_has_key(Process *p, const Value *a)

@@ -252,6 +252,16 @@ static Value process_flag(Process *p, const Value *a)
             return err_badarg_at(p, 2, "invalid value for this process flag");
         return val_bool(signal_trap_exit(&p->rt, a[1] == ATOM_TRUE));
     }
+    if (a[0] == atom("message_queue_data")) {
+        /* BEAM: :on_heap or :off_heap. ember's queued messages are always fragments outside
+         * the heap (HEAP.md), so the flag changes nothing but what it answers next time. */
+        Value on = atom("on_heap"), off = atom("off_heap");
+        if (a[1] != on && a[1] != off)
+            return err_badarg_at(p, 2, "invalid value for this process flag");
+        Value old = p->mq_off_heap ? off : on;
+        p->mq_off_heap = a[1] == off;
+        return old;
+    }
     if (a[0] != ATOM_MAX_HEAP_SIZE)
         return err_badarg_at(p, 1, "invalid process flag");
     Value size = val_is_map(a[1]) ? map_get(a[1], atom("size")) : a[1];

@@ -81,19 +81,56 @@ defmodule Supervisor do
           "supervisors expect each child to be a module, a {module, arg} tuple or a child specification map, got: #{inspect(other)}"
   end
 
-  # A module without child_spec/1 (or no module at all) is an ArgumentError, as in Elixir; one
-  # message serves both cases because ember has no Code.ensure_loaded?/1 yet.
+  # A module without child_spec/1 (or no module at all) is an ArgumentError, as in Elixir.
   defp module_spec(module, arg) do
     try do
       module.child_spec(arg)
     rescue
       e in UndefinedFunctionError ->
         if e.module == module and e.function == :child_spec and e.arity == 1 do
-          raise ArgumentError,
-                "The module #{inspect(module)} was given as a child to a supervisor but it does not exist or does not implement child_spec/1."
+          raise ArgumentError, child_spec_error(module)
         else
-          raise e
+          reraise e, __STACKTRACE__
         end
+    end
+  end
+
+  defp child_spec_error(module) do
+    if Code.ensure_loaded?(module) do
+      """
+      The module #{inspect(module)} was given as a child to a supervisor
+      but it does not implement child_spec/1.
+
+      If you own the given module, please define a child_spec/1 function
+      that receives an argument and returns a child specification as a map.
+      For example:
+
+          def child_spec(opts) do
+            %{
+              id: __MODULE__,
+              start: {__MODULE__, :start_link, [opts]},
+              type: :worker,
+              restart: :permanent,
+              shutdown: 500
+            }
+          end
+
+      Note that "use Agent", "use GenServer" and so on automatically define
+      this function for you.
+
+      However, if you don't own the given module and it doesn't implement
+      child_spec/1, instead of passing the module name directly as a supervisor
+      child, you will have to pass a child specification as a map:
+
+          %{
+            id: #{inspect(module)},
+            start: {#{inspect(module)}, :start_link, [arg1, arg2]}
+          }
+
+      See the Supervisor documentation for more information.
+      """
+    else
+      "The module #{inspect(module)} was given as a child to a supervisor but it does not exist."
     end
   end
 
@@ -298,7 +335,7 @@ defmodule Supervisor.Server do
         other -> {:error, other}
       end
     catch
-      :error, reason -> {:error, {reason, []}}
+      :error, reason -> {:error, {reason, __STACKTRACE__}}
       _kind, reason -> {:error, reason}
     end
   end

@@ -7,6 +7,8 @@
  *  - packrat memoisation: parsing is linear; nesting is limited only by MPC_MAX_DEPTH rule
  *    levels (deep parses run on a private big-stack thread), never by a crash;
  *  - nullable repetition (`(a*)*` or `/^/` starred) stops when an iteration consumes nothing;
+ *    a left recursion that consumes nothing fails at once with the depth error;
+ *  - mpc_parse_from: parse a long input piece by piece, with the whole input's positions;
  *  - error strings have no fixed size; a received '%' prints as '%';
  *  - an AST returned by mpc_parse lives in one block owned by the tree: free it only with
  *    mpc_ast_delete, change tags only with mpc_ast_tag/mpc_ast_add_tag (nodes of one tree may
@@ -92,6 +94,14 @@ int mpc_parse(const char *filename, const char *string, mpc_parser_t *p, mpc_res
 /* As mpc_parse, reading at most `length` bytes of string (it still ends at a NUL). */
 int mpc_nparse(const char *filename, const char *string, size_t length, mpc_parser_t *p,
                mpc_result_t *r);
+/* ember's extension (not in upstream mpc), to parse a long input one piece at a time with
+ * bounded memory: parses string[at->pos ...] with p as mpc_parse would parse the text from
+ * there, but every position (in the output's states and in errors) is one of the whole
+ * string. at->row and at->col must be the 0-based row and column of at->pos. string must be
+ * NUL at string[length] and nowhere before it. On success *at becomes the state just past the
+ * match. Costs O(match), not O(length): nothing scans the input past what the parse reads. */
+int mpc_parse_from(const char *filename, const char *string, size_t length, mpc_state_t *at,
+                   mpc_parser_t *p, mpc_result_t *r);
 /* As mpc_parse on the whole remaining contents of an open stream (read first, then parsed). */
 int mpc_parse_file(const char *filename, FILE *file, mpc_parser_t *p, mpc_result_t *r);
 int mpc_parse_pipe(const char *filename, FILE *pipe, mpc_parser_t *p, mpc_result_t *r);

@@ -31,7 +31,8 @@ typedef struct MEnt {
 struct Memo {
     MEnt *tab;
     uint32_t cap, n;
-    uint8_t *bits;        /* bit per input position: some entry starts there */
+    uint8_t *bits;        /* bit per input position from st->base: some entry starts there */
+    uint32_t nbits;       /* bytes of bits, grown as the parse moves on */
     unsigned long stores; /* entries stored that point at a value (they pin the arena) */
 };
 
@@ -61,6 +62,7 @@ void st_free(St *st)
     free(st->el);
     free(st->comp);
     free(st->nl);
+    free(st->act);
     if (st->memo) {
         free(st->memo->tab);
         free(st->memo->bits);
@@ -323,9 +325,37 @@ NOINLINE static int run_count(St *st, const mpc_parser_t *p)
     return 1;
 }
 
+static int trip(St *st, int why);
+
+/* The regex a `!` over x can run bare: x's, or that of the rule x refers to if its body is
+ * one regex (`<kw>!`), else NULL. */
+static inline const ReNode *bare_regex(const mpc_parser_t *x)
+{
+    if (x->type == N_REF) {
+        x = x->d.ref.target;
+        if (x->type == N_RULE) x = x->d.rule.body;
+    }
+    return x->type == N_REGEX || x->type == N_RE ? x->d.re.re : NULL;
+}
+
 NOINLINE static int run_not(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *x = p->d.one.x;
+    const ReNode *re = cannot_start(st, x) ? NULL : bare_regex(x);
+    if (re) { /* as below, without the values and rule bookkeeping a regex does not need */
+        if (x->type == N_REF && (st->abort || st->depth >= MPC_MAX_DEPTH)) return trip(st, 1);
+        uint32_t pos0 = st->pos;
+        int term0 = st->term;
+        st->steps += 2;
+        st->suppress++;
+        int ok = re_run(st, re);
+        st->suppress--;
+        st->pos = pos0;
+        st->term = term0;
+        if (ok) return fail_with(st, EK_TEXT, "opposite");
+        st->out = NULL;
+        return 1;
+    }
     if (!cannot_start(st, x)) {
         uint32_t pos0 = st->pos, vb = st->vn;
         int term0 = st->term;
@@ -382,7 +412,8 @@ static uint32_t memo_hash(const mpc_parser_t *r, uint32_t pos)
 static MEnt *memo_find(St *st, const mpc_parser_t *r, uint32_t pos)
 {
     Memo *m = st->memo;
-    if (!m || !((m->bits[pos >> 3] >> (pos & 7)) & 1)) return NULL;
+    uint32_t b = pos - st->base;
+    if (!m || (b >> 3) >= m->nbits || !((m->bits[b >> 3] >> (b & 7)) & 1)) return NULL;
     for (uint32_t i = memo_hash(r, pos) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         MEnt *e = &m->tab[i];
         if (!e->rule) return NULL;
@@ -396,8 +427,6 @@ static void memo_grow(St *st)
     if (!m) {
         m = st->memo = xmalloc(sizeof *m);
         memset(m, 0, sizeof *m);
-        m->bits = xmalloc(st->len / 8 + 1);
-        memset(m->bits, 0, st->len / 8 + 1);
     }
     MEnt *old = m->tab;
     uint32_t oldcap = m->cap;
@@ -420,7 +449,14 @@ static MEnt *memo_slot(St *st, const mpc_parser_t *r, uint32_t pos)
     uint32_t i = memo_hash(r, pos) & (m->cap - 1);
     while (m->tab[i].rule && !(m->tab[i].rule == r && m->tab[i].pos == pos)) i = (i + 1) & (m->cap - 1);
     if (!m->tab[i].rule) m->n++;
-    m->bits[pos >> 3] |= (uint8_t)(1u << (pos & 7));
+    uint32_t b = pos - st->base;
+    if ((b >> 3) >= m->nbits) {
+        uint32_t n = m->nbits * 2 > (b >> 3) + 1 ? m->nbits * 2 : (b >> 3) + 64;
+        m->bits = xrealloc(m->bits, n);
+        memset(m->bits + m->nbits, 0, n - m->nbits);
+        m->nbits = n;
+    }
+    m->bits[b >> 3] |= (uint8_t)(1u << (b & 7));
     return &m->tab[i];
 }
 
@@ -467,6 +503,68 @@ static int trip(St *st, int why)
     return 0;
 }
 
+/* 1 if rule t at st->pos is already being invoked (in st->act[0, top)) at that same position
+ * in the same state:
+ * a left recursion that consumed nothing, which would recurse until the depth limit (a PEG
+ * run is deterministic, so the inner invocation repeats the outer one forever). Start
+ * positions never decrease up the stack, so only the top run at st->pos needs a look. */
+static int left_recursive(const St *st, const mpc_parser_t *t, uint32_t top)
+{
+    for (long d = (long)top - 1; d >= 0 && st->act[d].pos == st->pos; d--) {
+        const Active *a = &st->act[d];
+        if (a->rule == t && a->term == st->term && (a->pred > 0) == (st->pred > 0)) return 1;
+    }
+    return 0;
+}
+
+/* Past depth LR_FROM (real grammars on real input rarely get there), records each
+ * invocation and, every LR_EVERY levels, fails a left recursion at once with the depth error
+ * it would reach anyway, instead of after MPC_MAX_DEPTH levels. An endless left recursion
+ * stays at one position, so the records past LR_FROM soon repeat. */
+#define LR_FROM 512
+#define LR_EVERY 64
+static int enter(St *st, const mpc_parser_t *t)
+{
+    uint32_t d = (uint32_t)(st->depth++ - LR_FROM);
+    if (st->depth <= LR_FROM) return 1;
+    if (d == st->actcap) {
+        st->actcap = st->actcap ? st->actcap * 2 : 256;
+        st->act = xrealloc(st->act, sizeof *st->act * st->actcap);
+    }
+    if (d % LR_EVERY == LR_EVERY - 1 && left_recursive(st, t, d)) {
+        st->depth--;
+        return 0;
+    }
+    st->act[d] = (Active){t, st->pos, st->term, st->pred};
+    return 1;
+}
+
+/* The regex of a rule whose output vanishes and whose own errors are hidden, as
+ * mpc_expect(mpc_apply(mpc_re(...), mpcf_free), "...") (whitespace rules are written so),
+ * else NULL. Such a rule is a third of all rule invocations: it runs as a bare regex. */
+static inline const ReNode *vanishing(const mpc_parser_t *body)
+{
+    if (body->type != N_EXPECT) return NULL;
+    const mpc_parser_t *x = body->d.one.x;
+    if (x->type != N_APPLY || x->d.apply.f != (void (*)(void))mpcf_free) return NULL;
+    x = x->d.apply.x;
+    return x->type == N_RE && !(x->flags & NF_WS) ? x->d.re.re : NULL;
+}
+
+/* run_ref of a vanishing rule: what the general path does (expect, apply, regex, drop the
+ * text), without building and releasing the text's value. */
+static int run_vanishing(St *st, const mpc_parser_t *body, const ReNode *re)
+{
+    if (st->depth >= MPC_MAX_DEPTH) return trip(st, 1);
+    st->steps += 2;
+    st->suppress++;
+    int ok = re_run(st, re);
+    st->suppress--;
+    if (!ok) return fail_with(st, EK_NODE, body);
+    st->out = NULL;
+    return 1;
+}
+
 NOINLINE static int run_ref(St *st, const mpc_parser_t *p)
 {
     const mpc_parser_t *t = p->d.ref.target;
@@ -474,13 +572,16 @@ NOINLINE static int run_ref(St *st, const mpc_parser_t *p)
     int term0 = st->term, ok;
     if (st->abort) return 0;
     if (st->suppress && cannot_start(st, t)) return 0;
+    const mpc_parser_t *body = t->type == N_RULE ? t->d.rule.body : t;
+    const ReNode *re = vanishing(body);
+    if (re) return run_vanishing(st, body, re);
     MEnt *e = st->pred ? NULL : memo_find(st, t, start);
     if (e && memo_replay(st, e, &ok)) return ok;
     if (st->depth >= MPC_MAX_DEPTH) return trip(st, 1);
     if ((char *)__builtin_frame_address(0) < st->stack_limit) return trip(st, 2);
+    if (!enter(st, t)) return trip(st, 1);
     unsigned long steps0 = ++st->steps, excl0 = st->excl;
-    st->depth++;
-    ok = eng_run(st, t->type == N_RULE ? t->d.rule.body : t);
+    ok = eng_run(st, body);
     st->depth--;
     if (st->abort) return 0;
     if (ok) st->out = val_ref(st, val_to_ir(st, st->out), t->name, start);

@@ -123,7 +123,7 @@ static void expand_lazy(St *ctx, Ent e, long pos, SList *out, Expand *x)
     if (busy(x, e.p)) return;
     St sub;
     st_init(&sub, (const char *)ctx->in, ctx->len);
-    sub.pos = (uint32_t)pos;
+    sub.pos = sub.base = sub.nl_end = (uint32_t)pos; /* (it reports no positions) */
     sub.term = (int)e.n;
     sub.stack_limit = ctx->stack_limit;
     if (e.kind == EK_LAZY) eng_run(&sub, e.p);

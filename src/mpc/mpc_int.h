@@ -175,6 +175,13 @@ void mpc_ir_free(Arena *a);
 
 typedef struct Memo Memo;
 
+/* A rule invocation in progress: which rule, where, and the state that steers it. */
+typedef struct Active {
+    const mpc_parser_t *rule;
+    uint32_t pos;
+    int term, pred;
+} Active;
+
 typedef struct St {
     const unsigned char *in;
     uint32_t len;
@@ -203,11 +210,15 @@ typedef struct St {
     Val **ext;     /* V_EXT / V_ANY values made during the parse */
     uint32_t extn, extcap;
 
-    uint32_t *nl;           /* positions of '\n', built when first needed */
-    uint32_t nln;
+    uint32_t base;          /* where the parse started (mpc_parse_from); 0 otherwise */
+    long base_row, base_col; /* its row and column */
+    uint32_t *nl;           /* positions of '\n' in [base, nl_end), scanned as lookups need */
+    uint32_t nln, nlcap, nl_end;
     long nl_pos, nl_row;    /* last line lookup, to walk forward cheaply */
 
     int depth;
+    struct Active *act;     /* the rule invocation at each depth (left-recursion check) */
+    uint32_t actcap;
     int abort;              /* 1: rule depth exceeded, 2: C stack nearly exhausted */
     long abort_pos;
     char *stack_limit;      /* lowest frame address allowed */
@@ -263,7 +274,8 @@ void ast_free_shell(mpc_ast_t *a); /* frees a node and its fields, not its child
 mpc_ast_t *ast_copy(mpc_ast_t *a);
 
 /* mpc_parse.c */
-int parse_run(const char *filename, const char *in, size_t len, mpc_parser_t *p,
+/* Parses in[at->pos, len) (in[len] is NUL); at NULL means from 0. On success *at is the end. */
+int parse_run(const char *filename, const char *in, size_t len, mpc_state_t *at, mpc_parser_t *p,
               mpc_result_t *r);
 char *mpc_read_all(FILE *f, size_t *n);
 

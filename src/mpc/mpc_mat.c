@@ -24,17 +24,18 @@ typedef struct Mat {
 
 /* ---------------------------------------------------------------- rows and columns */
 
-static void nl_build(St *st)
+/* Records the newlines in [nl_end, upto) (upto <= len), extending the table. */
+static void nl_scan(St *st, uint32_t upto)
 {
-    uint32_t n = 0;
-    for (const unsigned char *p = st->in; (p = memchr(p, '\n', st->len - (size_t)(p - st->in))); p++) n++;
-    st->nl = xmalloc(sizeof *st->nl * (n + 1));
-    n = 0;
-    for (const unsigned char *p = st->in; (p = memchr(p, '\n', st->len - (size_t)(p - st->in))); p++)
-        st->nl[n++] = (uint32_t)(p - st->in);
-    st->nln = n;
-    st->nl_pos = 0;
-    st->nl_row = 0;
+    const unsigned char *p = st->in + st->nl_end, *end = st->in + upto;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+        if (st->nln == st->nlcap) {
+            st->nlcap = st->nlcap ? st->nlcap * 2 : 256;
+            st->nl = xrealloc(st->nl, sizeof *st->nl * st->nlcap);
+        }
+        st->nl[st->nln++] = (uint32_t)(p++ - st->in);
+    }
+    st->nl_end = upto;
 }
 
 /* First index in nl[lo, hi) holding a position >= pos (hi if none). */
@@ -48,9 +49,15 @@ static long lower_bound(const uint32_t *nl, long lo, long hi, long pos)
     return lo;
 }
 
+/* Rows count from st->base (row base_row); the table grows geometrically ahead of the
+ * furthest lookup, so a parse from `base` never scans far past what it read. */
 void mpc_linecol(St *st, long pos, long *row, long *col)
 {
-    if (!st->nl) nl_build(st);
+    if (pos < (long)st->base) pos = st->base;
+    if (pos > (long)st->nl_end) {
+        uint64_t want = (uint64_t)pos + (st->nl_end - st->base) + 4096;
+        nl_scan(st, want < st->len ? (uint32_t)want : st->len);
+    }
     long r, n = st->nln;
     if (pos >= st->nl_pos) { /* usually a little after the last lookup */
         r = st->nl_row;
@@ -61,8 +68,8 @@ void mpc_linecol(St *st, long pos, long *row, long *col)
     }
     st->nl_pos = pos;
     st->nl_row = r;
-    *row = r;
-    *col = pos - (r ? (long)st->nl[r - 1] + 1 : 0);
+    *row = st->base_row + r;
+    *col = r ? pos - (long)st->nl[r - 1] - 1 : st->base_col + (pos - (long)st->base);
 }
 
 static mpc_state_t state_at(St *st, uint32_t pos)

@@ -20,6 +20,7 @@ typedef struct Job {
     const char *filename;
     const char *in;
     uint32_t len;
+    mpc_state_t *at;  /* mpc_parse_from: the start, and the end on success; else NULL */
     mpc_parser_t *p;
     mpc_result_t *r;
     size_t stack;  /* usable bytes below the job's first frame */
@@ -34,11 +35,21 @@ static int attempt(Job *j, St *st, char *here, int errors)
     st_init(st, j->in, j->len);
     st->stack_limit = here - (j->stack > STACK_MARGIN ? j->stack - STACK_MARGIN : 0);
     st->suppress = !errors;
+    if (j->at) {
+        st->pos = st->base = st->nl_end = (uint32_t)j->at->pos;
+        st->base_row = j->at->row;
+        st->base_col = j->at->col;
+    }
     if (!eng_run(st, j->p) || st->abort) return 0;
     Val *v = st->out;
     void *out = v && (v->kind == V_ANY || v->kind == V_STR) ? val_to_generic(st, v) : mat_tree(st, v, 0);
     if (st->abort) return 0;
     j->r->output = out;
+    if (j->at) {
+        mpc_state_t end = {st->pos, 0, 0, 0};
+        mpc_linecol(st, st->pos, &end.row, &end.col);
+        *j->at = end;
+    }
     return 1;
 }
 
@@ -120,7 +131,8 @@ static int run_on_thread(Job *j)
     return 0;
 }
 
-int parse_run(const char *filename, const char *in, size_t len, mpc_parser_t *p, mpc_result_t *r)
+int parse_run(const char *filename, const char *in, size_t len, mpc_state_t *at, mpc_parser_t *p,
+              mpc_result_t *r)
 {
     if (!p) {
         r->error = err_fail_new(filename, "Parser Undefined!");
@@ -131,9 +143,14 @@ int parse_run(const char *filename, const char *in, size_t len, mpc_parser_t *p,
         return 0;
     }
     first_refresh(p);
-    Job j = {filename ? filename : "", in, (uint32_t)len, p, r, 0, 1, 0, 0};
+    if (at && (at->pos < 0 || (size_t)at->pos > len)) {
+        r->error = err_fail_new(filename, "Start position out of range!");
+        return 0;
+    }
+    Job j = {filename ? filename : "", in, (uint32_t)len, at, p, r, 0, 1, 0, 0};
     size_t left = stack_left();
-    if (len <= INLINE_MAX_INPUT && left >= INLINE_MIN_STACK) {
+    /* A piece of a long input (mpc_parse_from) is usually short: try it here first too. */
+    if ((len <= INLINE_MAX_INPUT || at) && left >= INLINE_MIN_STACK) {
         j.stack = left;
         job_run(&j);
         if (!j.tripped) return j.ok;
@@ -149,17 +166,23 @@ int parse_run(const char *filename, const char *in, size_t len, mpc_parser_t *p,
 
 int mpc_parse(const char *filename, const char *string, mpc_parser_t *p, mpc_result_t *r)
 {
-    return parse_run(filename, string, strlen(string), p, r);
+    return parse_run(filename, string, strlen(string), NULL, p, r);
 }
 
 int mpc_nparse(const char *filename, const char *string, size_t length, mpc_parser_t *p, mpc_result_t *r)
 {
     size_t n = strnlen(string, length);
-    if (n < length) return parse_run(filename, string, n, p, r);
+    if (n < length) return parse_run(filename, string, n, NULL, p, r);
     char *copy = xstrndup(string, n); /* the engine reads one byte past the input: its NUL */
-    int ok = parse_run(filename, copy, n, p, r);
+    int ok = parse_run(filename, copy, n, NULL, p, r);
     free(copy);
     return ok;
+}
+
+int mpc_parse_from(const char *filename, const char *string, size_t length, mpc_state_t *at,
+                   mpc_parser_t *p, mpc_result_t *r)
+{
+    return parse_run(filename, string, length, at, p, r);
 }
 
 /* Reads the rest of f into a NUL-terminated heap buffer; *n gets the length up to the
@@ -181,7 +204,7 @@ int mpc_parse_file(const char *filename, FILE *file, mpc_parser_t *p, mpc_result
 {
     size_t n;
     char *buf = mpc_read_all(file, &n);
-    int ok = parse_run(filename, buf, n, p, r);
+    int ok = parse_run(filename, buf, n, NULL, p, r);
     free(buf);
     return ok;
 }

@@ -4,21 +4,31 @@
  * whole arena goes at once. Invariant: a kids array has room for the next power of two
  * at or above nkids (at least 4), so ast_push needs no capacity field in the node.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "parse/ast.h"
 
-enum { CHUNK_MIN = 16 * 1024, ALIGN = 16 };
+enum { CHUNK_MIN = 16 * 1024, ALIGN = 8 };
+
+/* Past CHUNK_MAP_AT bytes of chunks, an arena takes whole 2 MB chunks straight from mmap,
+ * aligned and marked for transparent huge pages: the AST of a large program is tens of MB
+ * written once, and a page fault per 4 KB was a third of the time `--check` took on 1 MB. */
+#define HUGE_CHUNK ((size_t)2 << 20)
+#define CHUNK_MAP_AT ((size_t)2 << 20)
 
 typedef struct Chunk {
     struct Chunk *next;
     size_t size, used;
-    _Alignas(ALIGN) unsigned char data[];
+    int mapped; /* from mmap (HUGE_CHUNK bytes including this header), else from malloc */
+    _Alignas(16) unsigned char data[];
 } Chunk;
 
 struct AstArena {
     Chunk *head;
     size_t next_size; /* grows so a large parse needs few chunks */
+    size_t total;     /* bytes of chunks so far */
 };
 
 AstArena *ast_arena_new(void)
@@ -33,9 +43,25 @@ void ast_arena_free(AstArena *arena)
     if (!arena) return;
     for (Chunk *c = arena->head, *next; c; c = next) {
         next = c->next;
-        free(c);
+        if (c->mapped) munmap(c, HUGE_CHUNK);
+        else free(c);
     }
     free(arena);
+}
+
+/* A 2 MB chunk aligned to 2 MB from mmap, or NULL. */
+static Chunk *huge_chunk(void)
+{
+    char *p = mmap(NULL, 2 * HUGE_CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    size_t skew = (size_t)((uintptr_t)p & (HUGE_CHUNK - 1)), lead = skew ? HUGE_CHUNK - skew : 0;
+    if (lead) munmap(p, lead);
+    munmap(p + lead + HUGE_CHUNK, HUGE_CHUNK - lead);
+    Chunk *c = (Chunk *)(void *)(p + lead);
+    madvise(c, HUGE_CHUNK, MADV_HUGEPAGE);
+    c->size = HUGE_CHUNK - sizeof *c;
+    c->mapped = 1;
+    return c;
 }
 
 /* Returns `size` bytes aligned to ALIGN, or NULL when out of memory. */
@@ -44,15 +70,21 @@ static void *arena_alloc(AstArena *arena, size_t size)
     size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     Chunk *c = arena->head;
     if (!c || c->size - c->used < size) {
-        size_t want = arena->next_size;
-        while (want < size) want *= 2;
-        c = malloc(sizeof *c + want);
-        if (!c) return NULL;
-        c->size = want;
+        c = NULL;
+        if (arena->total >= CHUNK_MAP_AT && size <= HUGE_CHUNK - sizeof *c) c = huge_chunk();
+        if (!c) {
+            size_t want = arena->next_size;
+            while (want < size) want *= 2;
+            c = malloc(sizeof *c + want);
+            if (!c) return NULL;
+            c->size = want;
+            c->mapped = 0;
+            if (arena->next_size < 1024 * 1024) arena->next_size *= 2;
+        }
         c->used = 0;
         c->next = arena->head;
         arena->head = c;
-        if (arena->next_size < 1024 * 1024) arena->next_size *= 2;
+        arena->total += c->size;
     }
     void *p = c->data + c->used;
     c->used += size;

@@ -2,6 +2,9 @@
  * binary) once per process, runs mpc on the source, turns mpc's errors into ember's
  * "FILE:LINE:COL: error: expected ... at ..." messages (telling incomplete input apart), and
  * hands the tree to the walker (walk.h). The only file that talks to mpc's parser API.
+ * A program is parsed one top-level expression at a time (parse_by_unit), each mpc tree walked
+ * and freed before the next, so mpc's memory is bounded by the largest expression; a program
+ * that does not parse so is parsed whole, which alone reports its error.
  *
  * The whitespace rules sp, sp1, ws and eos are C parsers whose output vanishes, so they leave
  * no leaves in the tree: sp = blanks, sp1 = one or more blanks, ws = blanks, newlines and
@@ -20,6 +23,7 @@ static pthread_once_t grammar_once = PTHREAD_ONCE_INIT;
 static mpc_parser_t *rules[MAX_RULES]; /* every named parser, NULL after the last */
 static int nrules;
 static mpc_parser_t *prog;             /* the whole-program rule */
+static mpc_parser_t *tunit;            /* one top-level expression with its separator */
 static char *load_error;               /* why the grammar did not load, or NULL */
 
 /* ---------------------------------------------------------------- grammar loading */
@@ -44,6 +48,7 @@ static void declare_rules(const char *g)
         snprintf(buf, sizeof buf, "%.*s", (int)(g - name), name);
         rules[nrules++] = mpc_new(buf);
         if (strcmp(buf, "prog") == 0) prog = rules[nrules - 1];
+        if (strcmp(buf, "tunit") == 0) tunit = rules[nrules - 1];
         while (*g && *g != ';') g = (*g == '\'' || *g == '"' || *g == '/') ? skip_literal(g) : g + 1;
         if (*g == ';') g++;
     }
@@ -78,8 +83,8 @@ static void load_grammar(void)
     if (e) {
         load_error = mpc_err_string(e);
         mpc_err_delete(e);
-    } else if (!prog) {
-        load_error = strdup("grammar/ember.mpc has no rule 'prog'");
+    } else if (!prog || !tunit) {
+        load_error = strdup("grammar/ember.mpc has no rule 'prog' or 'tunit'");
     }
 }
 
@@ -117,7 +122,7 @@ static void buf_str(Buf *b, const char *s)
 static const char *describe(const char *expected)
 {
     static const char *const starts[] = {
-        "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator",
+        "identifier", "alias", "number", "character", "atom", "capture argument", "unary operator", "sigil",
         "operator capture",
         "'fn'", "'('", "'['", "'{'", "\"%{\"", "'%'", "string", "charlist", "':'", "'@'",
     };
@@ -273,6 +278,102 @@ static bool walk_tree(ParseResult *out, const char *filename, const char *src, s
     return false;
 }
 
+/* The node the whole program's tree holds for a `tunit` parsed on its own: mpc replaces a
+ * node that has one child by that child, prefixing the child's tag with the node's rule
+ * names (mpc-api.md §1.6); a tree's root is never replaced, so do it here. */
+static const mpc_ast_t *as_statement(mpc_ast_t *t)
+{
+    while (t && t->children_num == 1 && t->children[0]) {
+        mpc_ast_t *c = t->children[0];
+        const char *bar = strrchr(t->tag, '|');
+        if (bar) {
+            char *prefix = strndup(t->tag, (size_t)(bar - t->tag));
+            if (prefix) mpc_ast_add_tag(c, prefix);
+            free(prefix);
+        }
+        t = c;
+    }
+    return t;
+}
+
+/* Steps *at over what grammar/ember.mpc's `ws` matches: blanks, newlines, comments. */
+static void skip_ws(const char *s, size_t len, mpc_state_t *at)
+{
+    size_t i = (size_t)at->pos;
+    while (i < len) {
+        if (s[i] == '#') {
+            while (i < len && s[i] != '\n') i++, at->col++;
+        } else if (s[i] == '\n') {
+            i++, at->row++, at->col = 0;
+        } else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+            i++, at->col++;
+        } else {
+            break;
+        }
+    }
+    at->pos = (long)i;
+}
+
+/* Walks unit (if not NULL) into block, first making block if it is NULL. Returns block, or
+ * NULL with w's error set if the walker failed. */
+static AstNode *walk_one(Walk *w, AstNode *block, const mpc_ast_t *unit)
+{
+    if (setjmp(w->fail) != 0) return NULL;
+    AstNode *b = block ? block : walk_program(w, NULL);
+    if (unit) walk_unit(w, b, unit);
+    return b;
+}
+
+/* The fast path: parses `prog` one top-level expression (`tunit`) at a time and walks and
+ * frees each mpc tree before parsing the next, so mpc's memory is bounded by the largest
+ * expression, not by the file. This is the same PEG run as `prog : /^/ <ws> <tseq>? <ws> /$/`
+ * with `tseq : <tunit>+`, cut where tseq's repetition is between iterations. Returns 1 with
+ * out->root set; 0 if a piece did not parse (the caller parses the whole program to report
+ * exactly the error a whole parse finds); -1 with out's error set for a walker error (found
+ * in the earliest expression, and only reported once every piece parsed). copy is src with a
+ * NUL at len. out->arena must be set. */
+static int parse_by_unit(ParseResult *out, const char *filename, const char *src, const char *copy, size_t len)
+{
+    Walk w = {0};
+    w.arena = out->arena;
+    w.src = src;
+    w.len = len;
+    w.filename = filename;
+    w.stack_limit = stack_floor(64 * 1024);
+    AstNode *block = walk_one(&w, NULL, NULL);
+    bool walking = block != NULL;
+    mpc_state_t at = {0, 0, 0, 0};
+    skip_ws(copy, len, &at);
+    int status = 1;
+    while ((size_t)at.pos < len) {
+        mpc_result_t r;
+        long from = at.pos;
+        if (!mpc_parse_from(filename, copy, len, &at, tunit, &r)) {
+            mpc_err_delete(r.error);
+            status = 0;
+            break;
+        }
+        mpc_ast_t *tree = r.output;
+        if (at.pos <= from || !tree) { /* cannot happen with ember's grammar: be safe */
+            mpc_ast_delete(tree);
+            status = 0;
+            break;
+        }
+        if (walking) walking = walk_one(&w, block, as_statement(tree)) != NULL;
+        mpc_ast_delete(tree);
+    }
+    free(w.scratch);
+    if (status == 1 && !walking) {
+        out->error = w.error ? w.error : strdup("error: out of memory");
+        out->line = w.line;
+        out->col = w.col;
+        return -1;
+    }
+    free(w.error);
+    if (status == 1) out->root = block;
+    return status;
+}
+
 bool parse_source(const char *filename, const char *src, size_t len, ParseResult *out)
 {
     memset(out, 0, sizeof *out);
@@ -292,6 +393,18 @@ bool parse_source(const char *filename, const char *src, size_t len, ParseResult
     if (!copy) return early_error(out, filename, 1, 1, "out of memory");
     memcpy(copy, src, len);
     copy[len] = '\0';
+    out->arena = ast_arena_new();
+    if (!out->arena) {
+        free(copy);
+        return early_error(out, filename, 1, 1, "out of memory");
+    }
+    int fast = parse_by_unit(out, filename, src, copy, len);
+    if (fast != 0) {
+        free(copy);
+        return fast == 1;
+    }
+    ast_arena_free(out->arena);
+    out->arena = NULL;
     mpc_result_t r;
     int ok = mpc_nparse(filename, copy, len, prog, &r);
     free(copy);

@@ -36,7 +36,7 @@ static const RuleName rule_names[] = {
     {"parens", R_PARENS},   {"pdot", R_PDOT},         {"pend", R_PEND},     {"phead", R_PHEAD},
     {"post", R_POST},       {"postc", R_POSTC},       {"postm", R_POSTM},   {"prim", R_PRIM},
     {"prog", R_PROG},       {"pseq", R_PSEQ},         {"punit", R_PUNIT},   {"qatom", R_QATOM},
-    {"salias", R_SALIAS},   {"sfrag", R_SFRAG},       {"sopen", R_SOPEN},   {"sp", R_SP},         {"sp1", R_SP1},
+    {"salias", R_SALIAS},   {"sfrag", R_SFRAG},       {"sigil", R_SIGIL},       {"sopen", R_SOPEN},   {"sp", R_SP},         {"sp1", R_SP1},
     {"struct", R_STRUCT},   {"tend", R_TEND},         {"tseq", R_TSEQ},     {"tunit", R_TUNIT},
     {"tuple", R_TUPLE},     {"unop", R_UNOP},         {"ws", R_WS},
 };
@@ -219,6 +219,12 @@ AstNode *walk_program(Walk *w, const mpc_ast_t *root)
     return block;
 }
 
+void walk_unit(Walk *w, AstNode *block, const mpc_ast_t *unit)
+{
+    tag_gen++;
+    walk_push(w, block, walk_expr(w, unit));
+}
+
 /* Moves a trailing `when` of the last pattern into the clause's guard. */
 static void hoist_guard(AstNode *clause)
 {
@@ -238,7 +244,7 @@ static AstNode *clause_head(Walk *w, const mpc_ast_t *u, Rule r)
     if (r == R_PHEAD) {
         arrow = u->children[u->children_num - 1];
         if (u->children_num == 4) walk_args_into(w, clause, u->children[1], R_ITEMS);
-    } else if (r == R_DUNIT) {
+    } else if (r == R_DUNIT || r == R_PUNIT) {
         arrow = u->children[1];
         mpc_ast_t *one;
         int n;
@@ -261,17 +267,19 @@ static void add_statement(Walk *w, AstNode *block, AstNode *e)
     walk_push(w, block, e);
 }
 
-AstNode *walk_dseq(Walk *w, const mpc_ast_t *seq, const mpc_ast_t *at)
+/* The statements of a dseq (do-block section, fn) or pseq (parentheses), `seq_rule`: a BLOCK of
+ * expressions, or a BLOCK of CLAUSEs when the units are `->` clauses. */
+static AstNode *walk_units(Walk *w, const mpc_ast_t *seq, Rule seq_rule, const mpc_ast_t *at)
 {
     AstNode *stmts = walk_node(w, AST_BLOCK, at);
     AstNode *clauses = NULL, *current = NULL;
     mpc_ast_t *one;
     int n = 0;
-    mpc_ast_t *const *units = seq ? kids_as(seq, R_DSEQ, &one, &n) : NULL;
+    mpc_ast_t *const *units = seq ? kids_as(seq, seq_rule, &one, &n) : NULL;
     for (int i = 0; i < n; i++) {
         const mpc_ast_t *u = units[i];
         Rule r = rule_of(u);
-        if (r == R_ARROW || r == R_PHEAD || r == R_DUNIT) {
+        if (r == R_ARROW || r == R_PHEAD || r == R_DUNIT || r == R_PUNIT) {
             current = clause_head(w, u, r);
             if (!clauses) clauses = walk_node_like(w, AST_BLOCK, current);
             walk_push(w, clauses, current);
@@ -286,16 +294,19 @@ AstNode *walk_dseq(Walk *w, const mpc_ast_t *seq, const mpc_ast_t *at)
     return clauses ? clauses : stmts;
 }
 
+AstNode *walk_dseq(Walk *w, const mpc_ast_t *seq, const mpc_ast_t *at)
+{
+    return walk_units(w, seq, R_DSEQ, at);
+}
+
+/* `(a; b)` is a BLOCK, `(e)` is e, and `(p -> e; q -> f)` a BLOCK of CLAUSEs (as a do-block
+ * section: `receive(do: (p -> e))`). */
 AstNode *walk_paren(Walk *w, const mpc_ast_t *n)
 {
-    AstNode *block = walk_node(w, AST_BLOCK, n);
-    if (n->children_num == 3) {
-        mpc_ast_t *one;
-        int k;
-        mpc_ast_t *const *stmts = kids_as(n->children[1], R_PSEQ, &one, &k);
-        for (int i = 0; i < k; i++) walk_push(w, block, walk_expr(w, stmts[i]));
-    }
-    if (block->nkids != 1) return block;
+    AstNode *block = n->children_num == 3 ? walk_units(w, n->children[1], R_PSEQ, n) : walk_node(w, AST_BLOCK, n);
+    block->line = (uint32_t)n->state.row + 1;
+    block->col = (uint32_t)n->state.col + 1;
+    if (block->nkids != 1 || block->kids[0]->kind == AST_CLAUSE) return block;
     AstNode *e = block->kids[0]; /* `(e)` is e, starting at its '(' */
     e->line = block->line;
     e->col = block->col;
@@ -319,7 +330,7 @@ static int prec_of(const char *op, bool *right)
         {"or", 8, 0},  {"&&", 9, 0},   {"and", 9, 0},  {"==", 10, 0}, {"!=", 10, 0},
         {"===", 10, 0}, {"!==", 10, 0}, {"<", 11, 0},  {">", 11, 0},  {"<=", 11, 0},
         {">=", 11, 0}, {"|>", 12, 0},  {"in", 13, 0},  {"not in", 13, 0}, {"++", 14, 1},
-        {"--", 14, 1}, {"..", 14, 1},  {"<>", 14, 1},  {"+", 15, 0},  {"-", 15, 0},
+        {"--", 14, 1}, {"..", 14, 1},  {"//", 14, 1}, {"<>", 14, 1},  {"+", 15, 0},  {"-", 15, 0},
         {"*", 16, 0},  {"/", 16, 0},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -404,9 +415,26 @@ static AstNode *unary(Walk *w, Cursor *c)
     return prefixed(w, c, o, 0, k);
 }
 
+/* first..last//step: `//` binds like `..` (right-assoc), so it arrives as the right operand of
+ * `..`; the pair becomes Range.new(first, last, step). */
+static AstNode *stepped_range(Walk *w, AstNode *first, AstNode *slash)
+{
+    AstNode *call = walk_node_like(w, AST_REMOTE, first);
+    AstNode *range = walk_node_like(w, AST_ALIAS, first);
+    range->name = walk_str(w, "Range");
+    call->a = range;
+    call->name = walk_str(w, "new");
+    walk_push(w, call, first);
+    walk_push(w, call, slash->a);
+    walk_push(w, call, slash->b);
+    return call;
+}
+
 static AstNode *binop(Walk *w, const char *op, AstNode *lhs, AstNode *rhs)
 {
     if (strcmp(op, "|>") == 0) return walk_pipe(w, lhs, rhs);
+    if (strcmp(op, "..") == 0 && rhs->kind == AST_BINOP && strcmp(rhs->name, "//") == 0)
+        return stepped_range(w, lhs, rhs);
     AstNode *b = walk_node_like(w, AST_BINOP, lhs);
     b->name = walk_str(w, op);
     b->a = lhs;
@@ -414,19 +442,31 @@ static AstNode *binop(Walk *w, const char *op, AstNode *lhs, AstNode *rhs)
     return b;
 }
 
-static AstNode *binloop(Walk *w, Cursor *c, AstNode *lhs, int minprec)
+/* The operator loop; `range_rhs`: this is the right operand of `..`, where one `//` may follow. */
+static AstNode *binloop_in(Walk *w, Cursor *c, AstNode *lhs, int minprec, bool range_rhs)
 {
     while (c->i < c->n) {
         bool right;
         const char *op = op_text(c->v[c->i]);
         int p = prec_of(op, &right);
         if (p <= minprec) break;
+        if (op[0] == '/' && op[1] == '/' && !range_rhs)
+            walk_fail_at(w, c->v[c->i],
+                         "the range step operator (//) must immediately follow the range definition "
+                         "operator (..), for example: 1..9//2. If you wanted to define a default "
+                         "argument, use (\\\\) instead");
+        if (op[0] == '/' && op[1] == '/') range_rhs = false;
         walk_enter(w, c->v[c->i++]);
-        AstNode *rhs = binloop(w, c, unary(w, c), right ? p - 1 : p);
+        AstNode *rhs = binloop_in(w, c, unary(w, c), right ? p - 1 : p, strcmp(op, "..") == 0);
         walk_leave(w);
         lhs = binop(w, op, lhs, rhs);
     }
     return lhs;
+}
+
+static AstNode *binloop(Walk *w, Cursor *c, AstNode *lhs, int minprec)
+{
+    return binloop_in(w, c, lhs, minprec, false);
 }
 
 AstNode *walk_expr(Walk *w, const mpc_ast_t *n)

@@ -25,7 +25,7 @@ typedef enum Rule {
     R_KWKEY, R_KWL, R_KWP, R_LBR, R_LIST, R_LIT, R_LPAR, R_MAP, R_MAPIN, R_NLOP, R_NPARGS,
     R_NPKW, R_NPKWL, R_NUM, R_OPERAND, R_OPREF, R_OPERANDM, R_PAIR, R_PAIRS, R_PAREN, R_PARENS,
     R_PDOT, R_PEND, R_PHEAD, R_POST, R_POSTC, R_POSTM, R_PRIM, R_PROG, R_PSEQ, R_PUNIT,
-    R_QATOM, R_SALIAS, R_SFRAG, R_SOPEN, R_SP, R_SP1, R_STRUCT, R_TEND, R_TSEQ, R_TUNIT, R_TUPLE,
+    R_QATOM, R_SALIAS, R_SFRAG, R_SIGIL, R_SOPEN, R_SP, R_SP1, R_STRUCT, R_TEND, R_TSEQ, R_TUNIT, R_TUPLE,
     R_UNOP, R_WS,
 } Rule;
 
@@ -85,6 +85,10 @@ AstNode *walk_as_block(Walk *w, AstNode *e);
 
 /* walk.c: statements, clauses and expressions. */
 AstNode *walk_program(Walk *w, const mpc_ast_t *root);
+/* Walks one top-level expression's tree (a `tunit` parsed on its own, as the node the whole
+ * program's tree would hold for it) and appends it to block. Each call may get a new tree
+ * (the tag cache is reset, as tags of a freed tree may be reused). */
+void walk_unit(Walk *w, AstNode *block, const mpc_ast_t *unit);
 AstNode *walk_expr(Walk *w, const mpc_ast_t *n);
 /* A do-block section or fn body: statements (BLOCK of expressions) or clauses (BLOCK of
  * CLAUSEs), never both. `at` positions an empty BLOCK. seq may be NULL (empty section). */

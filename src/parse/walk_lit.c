@@ -335,11 +335,9 @@ static AstNode *walk_char(Walk *w, const mpc_ast_t *n)
     return i;
 }
 
-/* 'abc': a LIST of the code points. */
-static AstNode *walk_charlist(Walk *w, const mpc_ast_t *n)
+/* The LIST of code points of STRING s. */
+static AstNode *charlist_of(Walk *w, const mpc_ast_t *n, const AstNode *s)
 {
-    AstNode *s = walk_text(w, n, false);
-    if (s->kind != AST_STRING) walk_fail_at(w, n, "interpolation is not supported in charlists");
     AstNode *list = walk_node(w, AST_LIST, n);
     for (size_t i = 0; i < s->len;) {
         uint32_t cp;
@@ -349,6 +347,77 @@ static AstNode *walk_charlist(Walk *w, const mpc_ast_t *n)
         c->ival = cp;
         walk_push(w, list, c);
         i += used;
+    }
+    return list;
+}
+
+/* 'abc': a LIST of the code points. */
+static AstNode *walk_charlist(Walk *w, const mpc_ast_t *n)
+{
+    AstNode *s = walk_text(w, n, false);
+    if (s->kind != AST_STRING) walk_fail_at(w, n, "interpolation is not supported in charlists");
+    return charlist_of(w, n, s);
+}
+
+/* ---------------------------------------------------------------- sigils */
+
+/* The body of sigil token n (`~w(a b)a`): bytes between the delimiters, escapes decoded for a
+ * lowercase sigil (where `#{` would interpolate: not supported), into the scratch buffer. */
+static size_t sigil_body(Walk *w, const mpc_ast_t *n, const char *body, size_t len, bool lower)
+{
+    char *out = scratch(w, len + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (lower && body[i] == '#' && i + 1 < len && body[i + 1] == '{')
+            fail_in(w, n, body + i, "interpolation in sigils is not supported");
+        if (lower && body[i] == '\\' && i + 1 < len) {
+            size_t got;
+            i += 1 + decode_escape(w, n, body + i + 1, body + len, out + o, &got);
+            o += got;
+            continue;
+        }
+        out[o++] = body[i++];
+    }
+    return o;
+}
+
+static AstNode *sigil_word(Walk *w, const mpc_ast_t *n, const char *s, size_t len, char mod)
+{
+    AstNode *x = walk_node(w, mod == 'a' ? AST_ATOM : AST_STRING, n);
+    if (mod == 'a') {
+        x->name = walk_strn(w, s, len);
+        return x;
+    }
+    x->str = walk_strn(w, s, len);
+    x->len = len;
+    return mod == 'c' ? charlist_of(w, n, x) : x;
+}
+
+/* ~s ~S (string), ~c ~C (charlist), ~w ~W (word list; modifier a, c or s). */
+static AstNode *walk_sigil(Walk *w, const mpc_ast_t *n)
+{
+    const char *s = n->contents;
+    size_t end = strlen(s), mods = end;
+    while (mods > 3 && ((s[mods - 1] >= 'a' && s[mods - 1] <= 'z') || (s[mods - 1] >= 'A' && s[mods - 1] <= 'Z')))
+        mods--;
+    char kind = s[1], lower_kind = (char)(kind | 0x20);
+    const char *mod = s + mods;
+    if (lower_kind == 'r') walk_fail_at(w, n, "regular expressions (~r) are not supported by ember");
+    if (lower_kind != 's' && lower_kind != 'c' && lower_kind != 'w')
+        walk_fail_at(w, n, "undefined function sigil_%c/2 (there is no such import)", kind);
+    bool words = lower_kind == 'w';
+    if ((!words && *mod) || (words && mod[0] && (mod[1] || !strchr("acs", mod[0]))))
+        walk_fail_at(w, n, "invalid modifier%s for ~%c: %s", mod[1] ? "s" : "", kind, mod);
+    size_t len = sigil_body(w, n, s + 3, mods - 4, kind >= 'a');
+    const char *body = w->scratch;
+    if (!words) return sigil_word(w, n, body, len, lower_kind == 'c' ? 'c' : 's');
+    char m = mod[0] ? mod[0] : 's';
+    AstNode *list = walk_node(w, AST_LIST, n);
+    for (size_t i = 0; i < len;) {
+        while (i < len && strchr(" \t\n\r\f\v", body[i])) i++;
+        size_t start = i;
+        while (i < len && !strchr(" \t\n\r\f\v", body[i])) i++;
+        if (i > start) walk_push(w, list, sigil_word(w, n, body + start, i - start, m));
     }
     return list;
 }
@@ -514,6 +583,7 @@ AstNode *walk_literal(Walk *w, const mpc_ast_t *n, Rule r)
     case R_DSTR: return walk_text(w, n, false);
     case R_HEREDOC: return walk_text(w, n, true);
     case R_CLIST: return walk_charlist(w, n);
+    case R_SIGIL: return walk_sigil(w, n);
     case R_LIST: return walk_list(w, n);
     case R_TUPLE: return walk_tuple(w, n);
     case R_MAP: return walk_map(w, n, false);

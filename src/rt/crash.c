@@ -70,7 +70,9 @@ Value crash_exit_reason(Process *p)
         if (value == THE_NON_VALUE)
             return atom("nocatch");
     }
-    Value pair[2] = {value, p->exc_stack};
+    Value stack = p->exc_stack;
+    if (stack == VAL_NIL && p->exc_code) stack = exc_stacktrace(p, p->exc_code, p->exc_pc);
+    Value pair[2] = {value, stack == THE_NON_VALUE ? VAL_NIL : stack};
     Value r = val_make_tuple_from(&p->arena, pair, 2);
     return r == THE_NON_VALUE ? value : r;
 }
@@ -129,6 +131,8 @@ static bool scripted(const Process *p)
     return c && (c->kind == CODE_TOP || (c->kind == CODE_FN && c->head.def_name == ATOM_NIL));
 }
 
+static void format_exit(Process *p, StrBuf *sb, Value reason, int indent);
+
 int crash_main_failed(Process *p)
 {
     Value kind = p->exc_kind, value = p->exc_value;
@@ -142,47 +146,132 @@ int crash_main_failed(Process *p)
         }
     }
     fflush(stdout);
-    char *b = banner(p, kind, value, scripted(p) || !val_is_binary(p->exc_detail));
-    fprintf(stderr, "%s\n", b ? b : "** (exit) out of memory");
-    free(b);
+    if (kind == ATOM_EXIT_KIND) {
+        StrBuf sb = {0};
+        strbuf_puts(&sb, "** (exit) ");
+        format_exit(p, &sb, value, 4);
+        fprintf(stderr, "%s\n", strbuf_cstr(&sb));
+        strbuf_free(&sb);
+    } else {
+        char *b = banner(p, kind, value, scripted(p) || !val_is_binary(p->exc_detail));
+        fprintf(stderr, "%s\n", b ? b : "** (exit) out of memory");
+        free(b);
+    }
     print_location(p);
     return 1;
 }
 
-/* Elixir's Exception.format_exit/1 for the reasons a runtime produces. */
-static void format_exit(Process *p, StrBuf *sb, Value reason)
+/* A stack entry {m, f, arity_or_args, location} as Elixir's stack trace lines show it:
+ * "file:line: M.f/1", or "M.f/1" without a location. False if `e` is not one. */
+static bool format_entry(StrBuf *sb, Value e)
 {
-    const char *plain = reason == ATOM_KILLED        ? "killed"
-                        : reason == ATOM_NORMAL      ? "normal"
-                        : reason == atom("shutdown") ? "shutdown"
-                        : reason == atom("timeout")  ? "time out"
-                        : reason == ATOM_NOPROC
-                            ? "no process: the process is not alive or there's no process currently "
-                              "associated with the given name, possibly because its application "
-                              "isn't started"
-                            : NULL;
+    if (!val_is_tuple(e) || val_tuple_arity(e) != 4) return false;
+    const Value *t = val_tuple_elems(e);
+    if (!val_is_atom(t[0]) || !val_is_atom(t[1])) return false;
+    Value file = THE_NON_VALUE, line = THE_NON_VALUE;
+    for (Value l = t[3]; val_is_cons(l); l = val_tail(l)) {
+        Value kv = val_head(l);
+        if (!val_is_tuple(kv) || val_tuple_arity(kv) != 2) continue;
+        if (val_tuple_elems(kv)[0] == atom("file")) file = val_tuple_elems(kv)[1];
+        if (val_tuple_elems(kv)[0] == atom("line")) line = val_tuple_elems(kv)[1];
+    }
+    if (val_is_list(file) && file != VAL_NIL) {
+        for (Value l = file; val_is_cons(l); l = val_tail(l))
+            if (val_is_small(val_head(l))) strbuf_putc(sb, (char)val_small_get(val_head(l)));
+        if (val_is_small(line)) strbuf_printf(sb, ":%ld", (long)val_small_get(line));
+        strbuf_puts(sb, ": ");
+    }
+    vm_inspect(sb, t[0]);
+    strbuf_printf(sb, ".%s/", atom_name(val_atom_index(t[1])));
+    long arity = 0;
+    if (val_is_small(t[2])) arity = (long)val_small_get(t[2]);
+    else for (Value l = t[2]; val_is_cons(l); l = val_tail(l)) arity++;
+    strbuf_printf(sb, "%ld", arity);
+    return true;
+}
+
+/* Whether `v` looks like a stack trace: a list of stack entries (Elixir requires at least
+ * one; ember's own crashes carry [] where it recorded none, reported the same way). */
+static bool is_stacktrace(Value v)
+{
+    if (!val_is_list(v)) return false;
+    StrBuf scratch = {0};
+    bool ok = true;
+    for (Value l = v; ok && val_is_cons(l); l = val_tail(l)) ok = format_entry(&scratch, val_head(l));
+    strbuf_free(&scratch);
+    return ok;
+}
+
+/* "M.f(arg1, arg2)" as Exception.format_mfa/3 with an argument list. */
+static void format_mfa(StrBuf *sb, Value m, Value f, Value args)
+{
+    vm_inspect(sb, m);
+    strbuf_printf(sb, ".%s(", atom_name(val_atom_index(f)));
+    for (Value l = args; val_is_cons(l); l = val_tail(l)) {
+        vm_inspect(sb, val_head(l));
+        if (val_is_cons(val_tail(l))) strbuf_puts(sb, ", ");
+    }
+    strbuf_putc(sb, ')');
+}
+
+static const char *plain_exit(Value reason)
+{
+    return reason == ATOM_KILLED              ? "killed"
+           : reason == ATOM_NORMAL            ? "normal"
+           : reason == atom("shutdown")       ? "shutdown"
+           : reason == atom("timeout")        ? "time out"
+           : reason == atom("calling_self")   ? "process attempted to call itself"
+           : reason == atom("noconnection")   ? "no connection"
+           : reason == ATOM_NOPROC
+               ? "no process: the process is not alive or there's no process currently "
+                 "associated with the given name, possibly because its application isn't started"
+               : NULL;
+}
+
+/* "an exception was raised:" then the error's banner and its stack trace, for an exit
+ * reason {error, stacktrace}; false (nothing written) if the reason is not of that shape. */
+static bool format_raised(Process *p, StrBuf *sb, Value error, Value stack, int indent)
+{
+    bool nocatch = val_is_tuple(error) && val_tuple_arity(error) == 2 && val_tuple_elems(error)[0] == atom("nocatch");
+    bool exception = val_is_map(error) && map_get(error, ATOM_EXCEPTION) == ATOM_TRUE;
+    if (!is_stacktrace(stack) || (stack == VAL_NIL && !exception && !nocatch)) return false;
+    char *b = nocatch ? nocatch_banner(val_tuple_elems(error)[1])
+                      : banner(p, ATOM_ERROR, exc_normalize(p, error, stack), false);
+    strbuf_printf(sb, "an exception was raised:\n%*s", indent, "");
+    strbuf_puts(sb, b ? b : "** (ErlangError) Erlang error");
+    free(b);
+    for (Value l = stack; val_is_cons(l); l = val_tail(l)) {
+        strbuf_printf(sb, "\n%*s", indent + 4, "");
+        format_entry(sb, val_head(l));
+    }
+    return true;
+}
+
+/* Elixir's Exception.format_exit/1: `indent` spaces start each continuation line. */
+static void format_exit(Process *p, StrBuf *sb, Value reason, int indent)
+{
+    const char *plain = plain_exit(reason);
     if (plain != NULL) {
         strbuf_puts(sb, plain);
         return;
     }
     Value *e = val_is_tuple(reason) && val_tuple_arity(reason) == 2 ? val_tuple_elems(reason) : NULL;
-    if (e != NULL && e[0] == atom("shutdown")) {
-        strbuf_puts(sb, "shutdown: ");
-        vm_inspect(sb, e[1]);
+    if (e != NULL && (e[0] == atom("shutdown") || e[0] == atom("bad_return_value") || e[0] == atom("nodedown"))) {
+        bool shutdown = e[0] == atom("shutdown");
+        strbuf_puts(sb, shutdown ? "shutdown: " : e[0] == atom("nodedown") ? "no connection to " : "bad return value: ");
+        if (e[0] == atom("nodedown") && val_is_atom(e[1])) strbuf_puts(sb, atom_name(val_atom_index(e[1])));
+        else vm_inspect(sb, e[1]);
         return;
     }
-    bool exception = e != NULL && val_is_list(e[1]) && val_is_map(e[0]) &&
-                     map_get(e[0], ATOM_EXCEPTION) == ATOM_TRUE;
-    bool nocatch = e != NULL && val_is_list(e[1]) && val_is_tuple(e[0]) &&
-                   val_tuple_arity(e[0]) == 2 && val_tuple_elems(e[0])[0] == atom("nocatch");
-    if (!exception && !nocatch) {
-        vm_inspect(sb, reason);
+    const Value *mfa = e != NULL && val_is_tuple(e[1]) && val_tuple_arity(e[1]) == 3 ? val_tuple_elems(e[1]) : NULL;
+    if (mfa != NULL && val_is_atom(mfa[0]) && val_is_atom(mfa[1]) && val_is_list(mfa[2])) {
+        strbuf_puts(sb, "exited in: ");
+        format_mfa(sb, mfa[0], mfa[1], mfa[2]);
+        strbuf_printf(sb, "\n%*s** (EXIT) ", indent, "");
+        format_exit(p, sb, e[0], indent + 4);
         return;
     }
-    char *b = nocatch ? nocatch_banner(val_tuple_elems(e[0])[1]) : banner(p, ATOM_ERROR, e[0], false);
-    strbuf_puts(sb, "an exception was raised:\n    ");
-    strbuf_puts(sb, b ? b : "** (ErlangError) Erlang error");
-    free(b);
+    if (e == NULL || !format_raised(p, sb, e[0], e[1], indent)) vm_inspect(sb, reason);
 }
 
 int crash_main_killed(Process *p, Value reason)
@@ -192,7 +281,7 @@ int crash_main_killed(Process *p, Value reason)
     StrBuf sb = {0};
     strbuf_printf(&sb, "** (EXIT from #PID<0.%u.%u>) ", val_pid_index(p->rt.pid),
                   val_pid_serial(p->rt.pid));
-    format_exit(p, &sb, reason);
+    format_exit(p, &sb, reason, 4);
     fflush(stdout);
     fprintf(stderr, "%s\n\n", strbuf_cstr(&sb));
     strbuf_free(&sb);

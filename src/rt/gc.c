@@ -17,15 +17,20 @@ static int cmp_range(const void *x, const void *y)
     return a->lo < b->lo ? -1 : a->lo > b->lo;
 }
 
-/* The arena's chunks and fragments as sorted ranges; NULL if malloc failed. */
-static AddrRange *from_ranges(const Arena *a, size_t *n)
+/* Small processes collect often (a relay in a ring, every few messages) with a handful of
+ * ranges: those are sorted in `buf`, by insertion, with no malloc and no qsort. */
+#define SMALL_RANGES 16
+
+/* The arena's chunks and fragments as sorted ranges, in `buf` (SMALL_RANGES entries) when
+ * they fit, else in a malloc'd array; NULL if malloc failed. */
+static AddrRange *from_ranges(const Arena *a, size_t *n, AddrRange *buf)
 {
     size_t count = 0;
     for (const ArenaChunk *c = a->chunks; c; c = c->next)
         count++;
     for (const HeapFragment *f = a->frags; f; f = f->next)
         count++;
-    AddrRange *r = malloc((count ? count : 1) * sizeof *r);
+    AddrRange *r = count <= SMALL_RANGES ? buf : malloc(count * sizeof *r);
     if (!r)
         return NULL;
     size_t i = 0;
@@ -33,7 +38,17 @@ static AddrRange *from_ranges(const Arena *a, size_t *n)
         r[i] = (AddrRange){(uintptr_t)c->data, (uintptr_t)(c->data + c->words)};
     for (const HeapFragment *f = a->frags; f; f = f->next, i++)
         r[i] = (AddrRange){(uintptr_t)f->data, (uintptr_t)(f->data + f->words)};
-    qsort(r, count, sizeof *r, cmp_range);
+    if (count <= SMALL_RANGES) {
+        for (size_t j = 1; j < count; j++) {
+            AddrRange x = r[j];
+            size_t k = j;
+            for (; k > 0 && r[k - 1].lo > x.lo; k--)
+                r[k] = r[k - 1];
+            r[k] = x;
+        }
+    } else {
+        qsort(r, count, sizeof *r, cmp_range);
+    }
     *n = count;
     return r;
 }
@@ -124,13 +139,15 @@ int gc_collect_with(Arena *a, RootRange *ranges, size_t nroots, GcRootFn fn, voi
     if (a->heap_words == 0)
         a->heap_words = ARENA_FIRST_WORDS;
     size_t nfrom;
-    AddrRange *from = from_ranges(a, &nfrom);
+    AddrRange small[SMALL_RANGES] = {{0, 0}};
+    AddrRange *from = from_ranges(a, &nfrom, small);
     if (!from)
         return GC_NOMEM;
     size_t words = a->used_words > a->heap_words ? a->used_words : a->heap_words;
     Value *low, *high;
     ArenaChunk *region = copy_live(from, nfrom, &roots, words, &low, &high);
-    free(from);
+    if (from != small)
+        free(from);
     if (!region)
         return GC_NOMEM;
     free_from_space(a);

@@ -69,6 +69,8 @@ typedef struct Process {
     Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
     const struct Code *exc_code; /* where it was raised (for the report), or NULL */
     uint32_t exc_pc;          /*   word offset in exc_code */
+    const struct Code *catch_code; /* where the exception a handler last caught was raised */
+    uint32_t catch_pc;        /*   (for __STACKTRACE__), word offset in catch_code */
     bool tail_pending;        /* builtin_tail_call asked for a call: */
     Value tail_fun;           /*   what the VM must call next (else nil) */
     Value tail_args;          /*   and its argument list */
@@ -78,6 +80,8 @@ typedef struct Process {
     /* ---- owner thread only, kept by the runtime (rt/runtime.c) ---- */
     bool is_main;             /* the script's process: its end ends the program */
     bool heap_limit_hit;      /* outgrew Process.flag(:max_heap_size): dies :killed */
+    bool mq_off_heap;         /* Process.flag(:message_queue_data): only remembered, since
+                               * ember's messages always live off the heap until received */
     Signal *killed_by;        /* a drained exit signal that ends it (payload: the reason) */
     int64_t timer_deadline;   /* deadline the receive timer is armed for, or -1 */
     uint64_t reductions_done; /* Process.info(:reductions) */
@@ -94,6 +98,10 @@ Process *proc_new(void);
 
 /* Frees `p` and everything it owns (heap, stack, queued messages). NULL-safe. */
 void proc_free(Process *p);
+
+/* Frees p's stack, frame and handler arrays (a dead process's memory goes back at once while
+ * its control block waits for the epoch) and leaves them empty. */
+void proc_free_stacks(Process *p);
 
 /* Makes room for `slots` more stack slots above `used`; may move p->stack (so callers re-derive
  * register pointers). Returns false when out of memory. */

@@ -188,9 +188,7 @@ static void proc_exited(void *ctx, ProcRt *r)
     p->timer_deadline = -1;
     /* A process's death frees its memory at once; the control block waits (epoch.h). */
     arena_free(&p->arena);
-    free(p->stack), p->stack = NULL, p->stack_cap = 0;
-    free(p->frames), p->frames = NULL, p->frames_cap = p->nframes = 0;
-    free(p->handlers), p->handlers = NULL, p->handlers_cap = p->nhandlers = 0;
+    proc_free_stacks(p);
     if (p->is_main)
         sched_stop(&rt->sched);
 }

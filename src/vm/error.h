@@ -48,6 +48,28 @@ Value err_protocol(Process *p, const char *protocol, Value v);
 /* %CompileError{file, line, description}. */
 Value err_compile(Process *p, const char *exception, const char *file, uint32_t line, const char *msg);
 
+/* The raw Erlang reason Elixir's `catch :error, r` sees for exception struct `e` (erlerr.c):
+ * :badarith, {:badmatch, t}, :function_clause, :undef, {:badkey, k, m}, :badarg...; errors that
+ * Elixir raises as structs itself (RuntimeError, KeyError from Keyword.fetch!...) are returned
+ * unchanged. Allocates in p's heap (never collects); THE_NON_VALUE when out of memory. */
+Value exc_erlang_reason(Process *p, Value e);
+
+/* p->exc_detail of a KeyError whose raw reason is {:badkey, key} without the map (as
+ * :maps.get/2 raises it for Map.fetch!/2): the atom :"$badkey". */
+#define ATOM_BADKEY_NO_TERM val_atom_cstr("$badkey")
+
+/* Exception.normalize(:error, reason, stack): the exception struct for a raw Erlang error
+ * reason (the inverse of exc_erlang_reason; ErlangError{original: reason} for unknown ones).
+ * `stack` (a stacktrace list, or []) names the function for :function_clause and :undef. An
+ * exception struct is returned as is. Allocates in p's heap (never collects). */
+Value exc_normalize(Process *p, Value reason, Value stack);
+
+/* A one-entry stack trace [{module, function, arity, [file: charlist, line: n]}] for the
+ * function `code` at word offset `pc` (ember keeps only where an exception was raised, not
+ * the callers). Allocates in p's heap (never collects). */
+struct Code;
+Value exc_stacktrace(Process *p, const struct Code *code, uint32_t pc);
+
 /* The message of exception struct `e` if it is one of Elixir's own exceptions (as
  * Exception.message/1), else THE_NON_VALUE. Allocates the binary in p's heap. */
 Value exc_builtin_message(Process *p, Value e);

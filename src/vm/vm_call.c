@@ -166,6 +166,8 @@ bool vm_call_pending(Process *p, bool tail, uint32_t dst, const uint32_t *next)
 bool vm_unwind(Process *p)
 {
     if (p->nhandlers == 0) return false;
+    p->catch_code = p->exc_code;
+    p->catch_pc = p->exc_pc;
     p->exc_code = NULL;
     Handler h = p->handlers[--p->nhandlers];
     p->nframes = h.frame + 1;

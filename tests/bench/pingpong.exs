@@ -1,4 +1,4 @@
-# pingpong: two processes bounce a counter 1,000,000 times.
+# pingpong: two processes bounce a counter 2,000,000 times (1,000,000 round trips).
 defmodule PingPong do
   def player do
     receive do
@@ -10,7 +10,7 @@ defmodule PingPong do
   end
 end
 
-n = 1_000_000
+n = 2_000_000
 a = spawn(fn -> PingPong.player() end)
 b = spawn(fn -> PingPong.player() end)
 send(a, {n, b, self()})

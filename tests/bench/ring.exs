@@ -1,4 +1,4 @@
-# ring: 10,000 processes in a ring pass a token around 100 times (1,000,000 messages).
+# ring: 10,000 processes in a ring pass a token around 200 times (2,000,000 messages).
 defmodule RingBench do
   def loop(next) do
     receive do
@@ -20,7 +20,7 @@ defmodule RingBench do
 end
 
 size = 10_000
-laps = 100
+laps = 200
 first = spawn(fn -> RingBench.first() end)
 last = RingBench.build(size - 1, first)
 send(first, {:next, last})

@@ -426,6 +426,52 @@ Test(mpc_limits, left_recursion_fails_cleanly)
     mpc_cleanup(1, e);
 }
 
+/* A left recursion through a nullable prefix (`/^/` matches empty, then `<a>*` calls a again
+ * at the same position) used to recurse to MPC_MAX_DEPTH on every attempt: 100,000 levels per
+ * parse, which timed the grammar fuzzer out. It must fail with the same depth message, found
+ * within a few levels: 20,000 parses take well under a second, against minutes before. */
+Test(mpc_limits, nullable_left_recursion_fails_fast, .timeout = 60)
+{
+    mpc_parser_t *a = mpc_new("a"), *b = mpc_new("b"), *c = mpc_new("c");
+    load(MPCA_LANG_DEFAULT, "a : /^/ <a>* /$/ ; b : /^/ <c>* /$/ ; c : <b> | 'x' ;", a, b, c, NULL);
+    const char *want = "<t>: error: Maximum recursion depth exceeded!\n";
+    for (int i = 0; i < 10000; i++) {
+        expect_parse(a, "<t>", i % 2 ? "" : "x", want);
+        expect_parse(b, "<t>", "xx", want);
+    }
+    mpc_cleanup(3, a, b, c);
+}
+
+/* mpc_parse_from (ember's extension): a parse from the middle of a string reports the whole
+ * string's positions, advances the state past its match, and fails where mpc_parse on the
+ * rest would, at the whole string's row and column. */
+Test(mpc_parse_from, positions_are_the_whole_inputs)
+{
+    mpc_parser_t *w = mpc_new("word"), *s = mpc_new("stmt");
+    load(MPCA_LANG_DEFAULT, "word : /[a-z]+/ ; stmt : <word> <word> ';' ;", w, s, NULL, NULL);
+    const char *in = "ab cd;\n  ef gh;\nij 7;";
+    mpc_state_t at = {0, 0, 0, 0};
+    mpc_result_t r;
+    cr_assert(mpc_parse_from("<t>", in, strlen(in), &at, s, &r));
+    mpc_ast_delete(r.output);
+    /* (tokens skip the whitespace after them) */
+    cr_expect(at.pos == 9 && at.row == 1 && at.col == 2, "after the first: %ld %ld:%ld", at.pos, at.row, at.col);
+    cr_assert(mpc_parse_from("<t>", in, strlen(in), &at, s, &r));
+    char *got = ast_text(r.output);
+    cr_expect_str_eq(got, "> \n  word|regex:2:3 'ef'\n  word|regex:2:6 'gh'\n  char:2:8 ';'\n");
+    free(got);
+    mpc_ast_delete(r.output);
+    cr_expect(at.pos == 16 && at.row == 2 && at.col == 0, "after the second: %ld %ld:%ld", at.pos, at.row, at.col);
+    mpc_state_t before = at;
+    cr_assert(!mpc_parse_from("<t>", in, strlen(in), &at, s, &r));
+    got = mpc_err_string(r.error);
+    cr_expect_str_eq(got, "<t>:3:4: error: expected one or more of one of 'abcdefghijklmnopqrstuvwxyz' at '7'\n");
+    free(got);
+    mpc_err_delete(r.error);
+    cr_expect(at.pos == before.pos && at.row == before.row, "a failed parse leaves the state alone");
+    mpc_cleanup(2, w, s);
+}
+
 /* A 4-level expression grammar, anchored. */
 typedef struct Calc {
     mpc_parser_t *num, *fac, *term, *expr, *prog;

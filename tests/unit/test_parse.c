@@ -85,6 +85,25 @@ Test(parse, error_messages)
     check_error_n("a\nb\0c", 5, "t.exs:2:2: error: unexpected NUL byte");
 }
 
+/* parse_source parses one top-level expression at a time; what it reports must not depend
+ * on that: a syntax error later in the file wins over a walker error in an earlier
+ * expression (mpc rejects the whole file before anything is walked), and positions after
+ * many expressions are the file's. */
+Test(parse, piecewise_parse_reports_as_a_whole_parse)
+{
+    check_error("x = fn 1 end\ny = 1 +* 2\n", "t.exs:2:8: error: expected expression at '*'");
+    check_error("x = fn 1 end\ny = 2\n", "t.exs:1:8: error: expected -> clauses in fn");
+    check_error("a = 1; b = 2\n  # c\n\nd = [1,\n 2,, 3]", "t.exs:5:4: error: expected expression, keyword or ']' at ','");
+    ParseResult r;
+    const char *src = "# lead\n\n  a = 1; b\n\nc(\n 1)  # tail";
+    cr_assert(parse_source("t.exs", src, strlen(src), &r), "%s", r.error ? r.error : "");
+    cr_assert_eq(r.root->nkids, 3u);
+    cr_expect(r.root->kids[0]->line == 3 && r.root->kids[0]->col == 3, "a = 1 at %u:%u", r.root->kids[0]->line, r.root->kids[0]->col);
+    cr_expect(r.root->kids[1]->line == 3 && r.root->kids[1]->col == 10, "b at %u:%u", r.root->kids[1]->line, r.root->kids[1]->col);
+    cr_expect(r.root->kids[2]->line == 5 && r.root->kids[2]->col == 1, "c(1) at %u:%u", r.root->kids[2]->line, r.root->kids[2]->col);
+    parse_result_free(&r);
+}
+
 Test(parse, error_position_is_one_based)
 {
     ParseResult r;

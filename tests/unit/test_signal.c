@@ -222,7 +222,7 @@ Test(signal, link_propagated_kill_is_trappable_and_kills_with_kill, .init = setu
     drain_alive(a);
     cr_assert_eq(take(a).reason, ATOM_KILL, "trapping: {:EXIT, b, :kill}");
     cr_assert_eq(drain_dead(c), ATOM_KILL, "not trapping: dies with :kill, not :killed");
-    free(c);
+    die(c, ATOM_KILL); /* and is freed with its link table, as the runtime would */
     cleanup(a);
 }
 

@@ -1,0 +1,3 @@
+defmodule BadCall do
+  def f, do: nope()
+end

@@ -1,0 +1,3 @@
+defmodule Bad do
+  def f, do: 1 +* 2
+end
