@@ -52,7 +52,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB)
 
 unit: $(UNIT_BINS)
 
-test: $(BIN) $(UNIT_BINS)
+# Helper programs of tests/shell/tty (terminal tests in tmux); not unit tests, so not in tests/.
+# Linked with the whole library, as the binary is, so line_edit.c's strong line_edit_open wins.
+TTY_BINS := $(patsubst tests/shell/tty/%.c,$(BUILD)/tty/%,$(wildcard tests/shell/tty/*.c))
+$(BUILD)/tty/%: tests/shell/tty/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -o $@ $< -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS) $(EDIT_LIBS)
+
+test: $(BIN) $(UNIT_BINS) $(TTY_BINS)
 	sh scripts/run-tests.sh --build $(BUILD)
 
 # The sanitized builds run several times slower: the stress programs run smaller (EMBER_SANITIZER,

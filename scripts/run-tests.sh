@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# ember's one test runner: C unit tests (Criterion), tests/lang expect-comment programs and
-# tests/shell transcripts, and the workshop examples scripts/examples/*.exs (their `# expect:`
-# comments, compared with elixir like tests/lang). Prints each failure's name and a diff, ends with
-# "N passed, N failed" and exits non-zero on any failure.
+# ember's one test runner: C unit tests (Criterion), tests/lang expect-comment programs,
+# tests/shell transcripts, the workshop examples scripts/examples/*.exs (their `# expect:`
+# comments, compared with elixir like tests/lang) and tests/shell/tty terminal tests (tmux).
+# Prints each failure's name and a diff, ends with "N passed, N failed" and exits non-zero on
+# any failure.
 #   scripts/run-tests.sh [--build DIR] [--no-elixir] [FILTER]
 # FILTER keeps only tests whose path contains it. Elixir comparison runs when `elixir` is on PATH
 # (set EMBER_NO_ELIXIR=1 or pass --no-elixir to skip it).
@@ -50,6 +51,21 @@ for r in "$RESULTS"/*.res; do
   p=$(grep -c '^PASS ' "$r"); f=$(grep -c '^FAIL ' "$r")
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -gt 0 ] && cat "$r"
+done
+
+# 3. Terminal tests: tests/shell/tty/*.sh drive a real terminal in tmux (lib.sh is their helper),
+#    one at a time; each prints PASS, FAIL or SKIP (tmux missing) and exits non-zero on failure.
+for t in tests/shell/tty/*.sh; do
+  [ -f "$t" ] && [ "$(basename "$t")" != lib.sh ] || continue
+  case "$t" in *"$FILTER"*) ;; *) continue ;; esac
+  out=$(bash "$t" "$BUILD" 2>&1); rc=$?
+  if [ "$rc" -ne 0 ]; then
+    failed=$((failed + 1)); printf '%s\n' "$out"
+  elif printf '%s\n' "$out" | grep -q '^SKIP '; then
+    printf '%s\n' "$out" | grep '^SKIP '
+  else
+    passed=$((passed + 1))
+  fi
 done
 
 echo "$passed passed, $failed failed"

@@ -10,8 +10,8 @@
  *   line_close(lr)              -> if (lr) lr->ops->close(lr)   (close frees lr)
  *   line_is_terminal(lr)        -> lr->ops->is_terminal
  * line_open(in, out, c) calls line_edit_open(in, out, c) when isatty(fileno(in)); if that
- * returns NULL (out of memory, or libedit could not set up the terminal, e.g. TERM=dumb) it
- * falls back to the pipe reader. */
+ * returns NULL (out of memory, `out` not a terminal, or libedit could not set up the terminal)
+ * it falls back to the pipe reader. */
 #ifndef EMBER_LINE_INT_H
 #define EMBER_LINE_INT_H
 

@@ -22,18 +22,13 @@
 #include "rt/mailbox.h"
 #include "rt/perm.h"
 #include "rt/runtime.h"
+#include "shell/colour.h"
+#include "shell/complete.h"
 #include "shell/eval.h"
 #include "shell/line.h"
 #include "value/strbuf.h"
 #include "vm/module.h"
 #include "vm/vm.h"
-
-/* Tab completion (complete.c) and iex's colours (colour.c) come with the terminal reader; weak
- * references, so the shell also links without them (the binary links the whole library, so
- * they resolve when those files are there). Declared as in complete.h and colour.h. */
-extern char **complete_callback(void *ctx, const char *word, size_t *n) __attribute__((weak));
-extern void colour_result(FILE *out, const char *text, bool colour) __attribute__((weak));
-extern void colour_error(FILE *out, const char *text, bool colour) __attribute__((weak));
 
 #define BANNER "Interactive Ember (0.1.0) - press Ctrl+C to interrupt, Ctrl+D to exit (type h() ENTER for help)"
 
@@ -43,13 +38,10 @@ typedef struct Repl {
     uint32_t n;          /* the prompt's N */
     char **names;        /* variables bound in the evaluator, in its bindings' order */
     uint32_t nnames;
-    struct {             /* the same names as complete.h's CompleteVars, for Tab */
-        char **names;
-        size_t count;
-    } vars;
+    CompleteVars vars;   /* the same names, for Tab completion */
     bool interrupted;    /* Ctrl+C stopped the last evaluation */
     uint32_t generation; /* the evaluator those bindings belong to */
-    bool color;          /* errors in red */
+    bool color;          /* results and errors in colour (colour.h) */
 } Repl;
 
 static LineReader *open_reader; /* closed at exit, also by System.halt() */
@@ -142,20 +134,12 @@ static void on_interrupt(void *ctx)
 
 static void print_error(const Repl *r, const char *text)
 {
-    if (colour_error)
-        colour_error(stdout, text, r->color);
-    else if (r->color)
-        printf("\033[31m%s\033[39m", text);
-    else
-        fputs(text, stdout);
+    colour_error(stdout, text, r->color);
 }
 
 static void print_result(const Repl *r, const char *text)
 {
-    if (colour_result)
-        colour_result(stdout, text, r->color);
-    else
-        printf("%s\n", text);
+    colour_result(stdout, text, r->color);
 }
 
 /* The bound names changed: Tab completion sees the new ones. */
@@ -472,7 +456,7 @@ int shell_run(const char *init_file)
         return 1;
     Repl r = {.n = 1};
     LineCompletion completion = {complete_callback, &r.vars};
-    r.lr = open_reader = line_open(stdin, stdout, complete_callback ? &completion : NULL);
+    r.lr = open_reader = line_open(stdin, stdout, &completion);
     if (r.lr == NULL) {
         fputs("ember: out of memory\n", stderr);
         return 1;
@@ -480,7 +464,7 @@ int shell_run(const char *init_file)
     atexit(close_reader);
     /* Called only between reads; a Ctrl+C outside an evaluation is dropped by evaluate(). */
     line_on_interrupt(r.lr, on_interrupt, NULL);
-    r.color = line_is_terminal(r.lr) && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+    r.color = line_is_terminal(r.lr) && colour_enabled(stdout);
     pthread_mutex_lock(&shell_eval.lock);
     shell_eval.ansi = r.color;
     r.generation = shell_eval.generation;
