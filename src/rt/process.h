@@ -1,7 +1,8 @@
 /* process.h: the process control block (DESIGN §5).
  *
  * Owns: one process's heap (Arena), its VM stack (registers of every frame, contiguous), its
- * frame stack, its exception handlers, its pending exception and its reduction budget; and,
+ * frame stack, its exception handlers, its pending exception and dictionary (in ProcExt, allocated
+ * on first use) and its reduction budget; and,
  * first, the runtime's part (rt/proc_rt.h: pid, mailbox, links, monitors, timer), so that a
  * ProcRt* found in the pid table or a run queue is this Process. Does not own: the code it
  * runs (modules are global and immutable once published), scheduling (rt/sched.h), signals
