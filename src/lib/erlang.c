@@ -31,7 +31,7 @@ static Value erlang_raise(Process *p, const Value *a)
     else if (kind == ATOM_THROW) raise_throw(p, a[1]);
     else if (kind == ATOM_EXIT_KIND) raise_exit(p, a[1]);
     else return err_argument(p, "argument error");
-    p->exc_stack = a[2];
+    proc_ext(p)->exc_stack = a[2];
     return THE_NON_VALUE;
 }
 
@@ -60,7 +60,8 @@ static Value kernel_catch_reason(Process *p, const Value *a)
 static Value kernel_reraise(Process *p, const Value *a)
 {
     Value r = kernel_raise(p, a);
-    if (r == THE_NON_VALUE && p->exc_kind == ATOM_ERROR && val_is_list(a[1])) p->exc_stack = a[1];
+    if (r == THE_NON_VALUE && proc_cold(p)->exc_kind == ATOM_ERROR && val_is_list(a[1]))
+        proc_ext(p)->exc_stack = a[1];
     return r;
 }
 
@@ -68,9 +69,10 @@ static Value kernel_reraise(Process *p, const Value *a)
 static Value kernel_stacktrace(Process *p, const Value *a)
 {
     (void)a;
-    if (val_is_cons(p->exc_stack)) return p->exc_stack;
-    if (!p->catch_code) return VAL_NIL;
-    Value st = exc_stacktrace(p, p->catch_code, p->catch_pc);
+    const ProcExt *x = proc_cold(p);
+    if (val_is_cons(x->exc_stack)) return x->exc_stack;
+    if (!x->catch_code) return VAL_NIL;
+    Value st = exc_stacktrace(p, x->catch_code, x->catch_pc);
     return st == THE_NON_VALUE ? VAL_NIL : st;
 }
 

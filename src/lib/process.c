@@ -337,7 +337,7 @@ static Value process_info_request(Process *p, const Value *a)
 static Value dict_get(Process *p, Value key, Value dflt)
 {
     (void)p;
-    Value v = val_is_map(p->dictionary) ? map_get(p->dictionary, key) : THE_NON_VALUE;
+    Value v = val_is_map(proc_cold(p)->dictionary) ? map_get(proc_cold(p)->dictionary, key) : THE_NON_VALUE;
     return v == THE_NON_VALUE ? dflt : v;
 }
 
@@ -347,9 +347,9 @@ static Value process_get0(Process *p, const Value *a)
     Value list = VAL_NIL;
     MapIter it;
     Value k, v;
-    if (!val_is_map(p->dictionary))
+    if (!val_is_map(proc_cold(p)->dictionary))
         return list;
-    map_iter_init(&it, p->dictionary);
+    map_iter_init(&it, proc_cold(p)->dictionary);
     while (list != THE_NON_VALUE && map_iter_next(&it, &k, &v)) {
         Value pair[2] = {k, v};
         Value t = val_make_tuple_from(&p->arena, pair, 2);
@@ -364,22 +364,22 @@ static Value process_get2(Process *p, const Value *a) { return dict_get(p, a[0],
 static Value process_put(Process *p, const Value *a)
 {
     Value old = dict_get(p, a[0], ATOM_NIL);
-    Value d = val_is_map(p->dictionary) ? p->dictionary : map_new(&p->arena);
+    Value d = val_is_map(proc_cold(p)->dictionary) ? proc_cold(p)->dictionary : map_new(&p->arena);
     d = d == THE_NON_VALUE ? d : map_put(&p->arena, d, a[0], a[1]);
     if (d == THE_NON_VALUE)
         return err_system_limit(p);
-    p->dictionary = d;
+    proc_ext(p)->dictionary = d;
     return old;
 }
 
 static Value process_delete(Process *p, const Value *a)
 {
     Value old = dict_get(p, a[0], ATOM_NIL);
-    if (val_is_map(p->dictionary)) {
-        Value d = map_remove(&p->arena, p->dictionary, a[0]);
+    if (val_is_map(proc_cold(p)->dictionary)) {
+        Value d = map_remove(&p->arena, proc_cold(p)->dictionary, a[0]);
         if (d == THE_NON_VALUE)
             return err_system_limit(p);
-        p->dictionary = d;
+        proc_ext(p)->dictionary = d;
     }
     return old;
 }

@@ -61,7 +61,7 @@ static char *nocatch_banner(Value value)
 
 Value crash_exit_reason(Process *p)
 {
-    Value kind = p->exc_kind, value = p->exc_value;
+    Value kind = proc_cold(p)->exc_kind, value = proc_cold(p)->exc_value;
     if (kind == ATOM_EXIT_KIND)
         return value;
     if (kind == ATOM_THROW) {
@@ -70,8 +70,8 @@ Value crash_exit_reason(Process *p)
         if (value == THE_NON_VALUE)
             return atom("nocatch");
     }
-    Value stack = p->exc_stack;
-    if (stack == VAL_NIL && p->exc_code) stack = exc_stacktrace(p, p->exc_code, p->exc_pc);
+    Value stack = proc_cold(p)->exc_stack;
+    if (stack == VAL_NIL && proc_cold(p)->exc_code) stack = exc_stacktrace(p, proc_cold(p)->exc_code, proc_cold(p)->exc_pc);
     Value pair[2] = {value, stack == THE_NON_VALUE ? VAL_NIL : stack};
     Value r = val_make_tuple_from(&p->arena, pair, 2);
     return r == THE_NON_VALUE ? value : r;
@@ -79,10 +79,10 @@ Value crash_exit_reason(Process *p)
 
 void crash_report(Process *p)
 {
-    if (p->exc_kind != ATOM_ERROR && p->exc_kind != ATOM_THROW)
+    if (proc_cold(p)->exc_kind != ATOM_ERROR && proc_cold(p)->exc_kind != ATOM_THROW)
         return;
-    char *b = p->exc_kind == ATOM_THROW ? nocatch_banner(p->exc_value)
-                                         : banner(p, ATOM_ERROR, p->exc_value, false);
+    char *b = proc_cold(p)->exc_kind == ATOM_THROW ? nocatch_banner(proc_cold(p)->exc_value)
+                                         : banner(p, ATOM_ERROR, proc_cold(p)->exc_value, false);
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
@@ -98,10 +98,10 @@ void crash_report(Process *p)
 /* "    FILE:LINE: WHERE", the first line of Elixir's stack trace for `p`'s error. */
 static void print_location(const Process *p)
 {
-    const Code *c = p->exc_code;
+    const Code *c = proc_cold(p)->exc_code;
     if (!c)
         return;
-    fprintf(stderr, "    %s:%u: ", c->file ? c->file : "nofile", code_line(c, p->exc_pc));
+    fprintf(stderr, "    %s:%u: ", c->file ? c->file : "nofile", code_line(c, proc_cold(p)->exc_pc));
     StrBuf sb = {0};
     if (c->kind == CODE_TOP)
         strbuf_puts(&sb, "(file)");
@@ -127,7 +127,7 @@ static void print_location(const Process *p)
  * module functions the operator is inlined and nothing names it. */
 static bool scripted(const Process *p)
 {
-    const Code *c = p->exc_code;
+    const Code *c = proc_cold(p)->exc_code;
     return c && (c->kind == CODE_TOP || (c->kind == CODE_FN && c->head.def_name == ATOM_NIL));
 }
 
@@ -135,7 +135,7 @@ static void format_exit(Process *p, StrBuf *sb, Value reason, int indent);
 
 int crash_main_failed(Process *p)
 {
-    Value kind = p->exc_kind, value = p->exc_value;
+    Value kind = proc_cold(p)->exc_kind, value = proc_cold(p)->exc_value;
     if (kind == ATOM_EXIT_KIND) {
         if (value == ATOM_NORMAL || value == atom("shutdown"))
             return 0;

@@ -12,14 +12,30 @@ void proc_rt_init(ProcRt *p)
     p->trap_exit = false;
     p->timed_out = false;
     p->reg_name = 0;
-    p->wait_seq = 0;
     p->tables = NULL;
-    timer_init(&p->timer);
+    p->rtimer = NULL;
     p->link.rq_next = NULL;
+}
+
+ProcTimer *proc_rt_timer(ProcRt *p)
+{
+    if (p->rtimer == NULL) {
+        ProcTimer *t = malloc(sizeof *t);
+        if (t == NULL)
+            return NULL;
+        timer_init(&t->timer);
+        t->owner = p;
+        t->armed_for = -1;
+        t->wait_seq = 0;
+        p->rtimer = t;
+    }
+    return p->rtimer;
 }
 
 void proc_rt_destroy(ProcRt *p)
 {
+    free(p->rtimer);
+    p->rtimer = NULL;
     if (p->tables != NULL) {
         idmap_free(&p->tables->links);
         idmap_free(&p->tables->monitors);

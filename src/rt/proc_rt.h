@@ -36,6 +36,17 @@ typedef struct SigTables {
     IdMap named;    /* reference number -> atom, for monitors made by registered name */
 } SigTables;
 
+/* The receive timer of a process (owner thread only, but see `timer`): allocated the first time
+ * a receive with `after` parks it, which most processes never do (a parked process costs
+ * <= 512 bytes, DESIGN §5), and freed with the control block (proc_rt_destroy), because a
+ * timer thread may still be firing it after it was cancelled, like the control block itself. */
+typedef struct ProcTimer {
+    Timer timer;            /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
+    struct ProcRt *owner;   /* the process it belongs to (for the firing callback) */
+    int64_t armed_for;      /* deadline (ms) the timer is armed for, or -1 */
+    uint32_t wait_seq;      /* numbers the receives that armed it, to drop stale timeouts */
+} ProcTimer;
+
 typedef struct ProcRt {
     /* any thread, read-only once the pid table publishes the process */
     Value pid;
@@ -47,13 +58,12 @@ typedef struct ProcRt {
     bool reg_closed;   /* exiting: no name may be registered for it any more */
     /* owner thread only */
     bool trap_exit;
-    bool timed_out;    /* the timer of receive number wait_seq fired */
+    bool timed_out;    /* the timer of receive number rtimer->wait_seq fired */
     /* guarded by the registry lock */
     uint32_t reg_name; /* atom index of its registered name, 0 = none */
     /* owner thread only */
-    uint32_t wait_seq;  /* numbers the receives that armed `timer`, to drop stale timeouts */
     SigTables *tables;  /* NULL until its first link or monitor (most processes have none) */
-    Timer timer;        /* the receive timeout; fires SIG_TIMEOUT with wait_seq */
+    ProcTimer *rtimer;  /* NULL until its first receive with `after` parks (proc_rt_timer) */
     /* A process is in a run queue (guarded by that queue's lock) or, once dead, in its
      * retiring thread's limbo list (owner of that list), never both. */
     union {
@@ -66,7 +76,11 @@ typedef struct ProcRt {
  * the scheduling token held by whoever spawns it, no links, monitors, name or timer. */
 void proc_rt_init(ProcRt *p);
 
-/* Frees what `p` allocated itself (its link and monitor tables). Queued signals are the
+/* p's receive timer, allocated (unarmed, armed_for -1, wait_seq 0) on first use. Returns NULL
+ * when out of memory. Owner thread only. */
+ProcTimer *proc_rt_timer(ProcRt *p);
+
+/* Frees what `p` allocated itself (its link and monitor tables, its receive timer). Queued signals are the
  * embedder's to free first. */
 void proc_rt_destroy(ProcRt *p);
 

@@ -3,6 +3,7 @@
 #include "rt/process.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +12,11 @@
 /* Small first sizes: most processes are small, and a parked process should cost <= 512
  * bytes in all (DESIGN §5); the arrays double when needed. The first stack and frame array
  * live in the same malloc block as the Process: one allocation per spawn instead of three
- * (spawn-heavy programs spent most of their time in malloc), and no per-block overhead. */
-#define STACK_FIRST 12
-#define FRAMES_FIRST 3
+ * (spawn-heavy programs spent most of their time in malloc), and no per-block overhead. 6 slots
+ * and 2 frames are what a process parked in a simple receive loop uses (tests/bench/idle.exs:
+ * 5 and 2); 12 and 3 cost a parked process 72 bytes more. */
+#define STACK_FIRST 6
+#define FRAMES_FIRST 2
 
 typedef struct ProcBlock {
     Process p;
@@ -165,15 +168,28 @@ Process *proc_new(void)
     arena_init(&p->arena);
     p->status = PROC_RUNNABLE;
     p->result = ATOM_NIL;
-    p->exc_kind = p->exc_value = ATOM_NIL;
-    p->exc_stack = VAL_NIL;
     p->exc_detail = ATOM_NIL;
     p->tail_fun = p->tail_args = ATOM_NIL;
-    p->dictionary = VAL_NIL;
     p->wait_until_ms = -1;
-    p->timer_deadline = -1;
     p->exit_reason = ATOM_NIL;
     return p;
+}
+
+const ProcExt proc_ext_none = {
+    .exc_kind = ATOM_NIL, .exc_value = ATOM_NIL, .exc_stack = VAL_NIL,
+    .dictionary = VAL_NIL,
+};
+
+ProcExt *proc_ext_alloc(Process *p)
+{
+    ProcExt *x = malloc(sizeof *x);
+    if (!x) {
+        fputs("ember: out of memory\n", stderr);
+        abort();
+    }
+    *x = proc_ext_none;
+    p->ext = x;
+    return x;
 }
 
 /* Frees every signal still in p's mailbox: inbound ones with their fragments, received ones
@@ -200,6 +216,7 @@ void proc_free(Process *p)
     }
     proc_rt_destroy(&p->rt);
     arena_free(&p->arena);
+    free(p->ext);
     proc_free_stacks(p);
     block_release((ProcBlock *)p);
 }

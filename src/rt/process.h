@@ -1,7 +1,8 @@
 /* process.h: the process control block (DESIGN §5).
  *
  * Owns: one process's heap (Arena), its VM stack (registers of every frame, contiguous), its
- * frame stack, its exception handlers, its pending exception and its reduction budget; and,
+ * frame stack, its exception handlers, its pending exception and dictionary (in ProcExt, allocated
+ * on first use) and its reduction budget; and,
  * first, the runtime's part (rt/proc_rt.h: pid, mailbox, links, monitors, timer), so that a
  * ProcRt* found in the pid table or a run queue is this Process. Does not own: the code it
  * runs (modules are global and immutable once published), scheduling (rt/sched.h), signals
@@ -48,6 +49,21 @@ typedef enum ProcStatus {
     PROC_FAILED    /* died of an uncaught exception: exc_kind / exc_value */
 } ProcStatus;
 
+/* The cold part of a process: exception state and dictionary. A process parked in receive
+ * that never raised and never used Process.put has none (DESIGN §5: a parked process costs <= 512 bytes), so it is allocated on
+ * first write (proc_ext) and read through proc_cold, which gives the defaults while there is
+ * none. Owner thread only, like the fields of Process. */
+typedef struct ProcExt {
+    Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit (else nil) */
+    Value exc_value;          /*   its value (an exception struct for :error) */
+    Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
+    const struct Code *exc_code; /* where it was raised (for the report), or NULL */
+    const struct Code *catch_code; /* where the exception a handler last caught was raised */
+    uint32_t exc_pc;          /*   word offset in exc_code */
+    uint32_t catch_pc;        /*   (for __STACKTRACE__), word offset in catch_code */
+    Value dictionary;         /* Process.put/get: a map, or [] when empty */
+} ProcExt;
+
 typedef struct Process {
     ProcRt rt;                /* the runtime's part; first (proc_of casts back) */
     /* ---- owner thread only ---- */
@@ -59,31 +75,25 @@ typedef struct Process {
     uint32_t nframes, frames_cap;
     Handler *handlers;        /* innermost last */
     uint32_t nhandlers, handlers_cap;
-    int64_t reductions;       /* left in the current time slice */
-    size_t gc_countdown;      /* gcstress builds: safe points since the last collection */
+    int32_t reductions;       /* left in the current time slice (a budget is a uint32 < 2^31) */
     ProcStatus status;
     Value result;             /* PROC_DONE: the entry function's value */
-    Value exc_kind;           /* pending/uncaught exception: :error, :throw or :exit */
-    Value exc_value;          /*   its value (an exception struct for :error) */
-    Value exc_stack;          /*   a stack trace (a list; [] when not recorded) */
-    Value exc_detail;         /*   blame for the uncaught report (error.h), or nil */
-    const struct Code *exc_code; /* where it was raised (for the report), or NULL */
-    uint32_t exc_pc;          /*   word offset in exc_code */
-    const struct Code *catch_code; /* where the exception a handler last caught was raised */
-    uint32_t catch_pc;        /*   (for __STACKTRACE__), word offset in catch_code */
-    bool tail_pending;        /* builtin_tail_call asked for a call: */
-    Value tail_fun;           /*   what the VM must call next (else nil) */
-    Value tail_args;          /*   and its argument list */
-    Value dictionary;         /* Process.put/get: a map, or [] when empty */
+    Value exc_detail;         /* blame for the uncaught report (error.h), or nil */
+    ProcExt *ext;             /* the cold part, NULL until first needed (proc_ext) */
+    Value tail_fun;           /* builtin_tail_call: what the VM must call next (else nil); */
+    Value tail_args;          /*   and its argument list (spawn's entry uses it: not cold) */
     int64_t wait_until_ms;    /* PROC_WAITING with `after`: deadline (rt_now_ms), else -1 */
-    uint32_t recv_timed_out;  /* the deadline passed: receive takes its `after` branch */
+    bool recv_timed_out;      /* the deadline passed: receive takes its `after` branch */
+    bool tail_pending;        /* builtin_tail_call asked for a call: */
     /* ---- owner thread only, kept by the runtime (rt/runtime.c) ---- */
     bool is_main;             /* the script's process: its end ends the program */
     bool heap_limit_hit;      /* outgrew Process.flag(:max_heap_size): dies :killed */
     bool mq_off_heap;         /* Process.flag(:message_queue_data): only remembered, since
                                * ember's messages always live off the heap until received */
+#ifdef EMBER_GC_STRESS
+    uint32_t gc_countdown;    /* safe points since the last collection (vm.c gc_due) */
+#endif
     Signal *killed_by;        /* a drained exit signal that ends it (payload: the reason) */
-    int64_t timer_deadline;   /* deadline the receive timer is armed for, or -1 */
     uint64_t reductions_done; /* Process.info(:reductions) */
     Value exit_reason;        /* once exiting: why */
 } Process;
@@ -92,6 +102,21 @@ _Static_assert(offsetof(Process, rt) == 0, "a ProcRt* must be its Process*");
 
 /* The Process whose runtime part is `r`. */
 static inline Process *proc_of(ProcRt *r) { return (Process *)r; }
+
+/* The defaults proc_cold gives for a process without a cold part. */
+extern const ProcExt proc_ext_none;
+
+/* p's cold part for reading: the defaults (nil exception, empty dictionary) when
+ * it has none yet. Never allocates. */
+static inline const ProcExt *proc_cold(const Process *p) { return p->ext ? p->ext : &proc_ext_none; }
+
+/* Allocates p's cold part on first use. */
+ProcExt *proc_ext_alloc(Process *p);
+
+/* p's cold part for writing, allocated (with the defaults) on first use. Out of memory is
+ * fatal ("ember: out of memory", abort), as for the other state the runtime owes a process:
+ * it is 56 bytes, needed only to raise or Process.put. */
+static inline ProcExt *proc_ext(Process *p) { return p->ext ? p->ext : proc_ext_alloc(p); }
 
 /* Returns a new process with an empty heap and stack, or NULL when out of memory. */
 Process *proc_new(void);

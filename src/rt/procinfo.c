@@ -109,7 +109,7 @@ static Value item_value(Process *p, Arena *a, Value item, Value status)
     if (item == atom("monitored_by"))
         return table_list(a, t ? &t->watchers : NULL, false, false);
     if (item == atom("dictionary"))
-        return dictionary_list(a, p->dictionary);
+        return dictionary_list(a, proc_cold(p)->dictionary);
     if (item == atom("trap_exit"))
         return val_bool(p->rt.trap_exit);
     if (item == atom("reductions"))

@@ -103,7 +103,7 @@ void proc_recv_take(Process *p) { free(mailbox_recv_take(&p->rt.mb)); }
 /* The receive timer of a process fired: wake it with a timeout for that receive. */
 static void timeout_fired(Timer *t, uint64_t wait)
 {
-    ProcRt *r = (ProcRt *)((char *)t - offsetof(ProcRt, timer));
+    ProcRt *r = ((ProcTimer *)((char *)t - offsetof(ProcTimer, timer)))->owner;
     Signal *s = ops_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, wait);
     if (s == NULL) {
         fputs("ember: out of memory while firing a timer\n", stderr);
@@ -117,21 +117,25 @@ static void timeout_fired(Timer *t, uint64_t wait)
  * waits in, cancelled once that receive is over. */
 static void sync_timer(Process *p)
 {
-    if (p->timer_deadline == p->wait_until_ms)
+    ProcTimer *t = p->rt.rtimer;
+    if ((t != NULL ? t->armed_for : -1) == p->wait_until_ms)
         return;
-    if (p->timer_deadline >= 0)
-        (void)timer_cancel(&p->rt.timer, 0);
-    p->timer_deadline = -1;
+    if (t != NULL && t->armed_for >= 0) {
+        (void)timer_cancel(&t->timer, 0);
+        t->armed_for = -1;
+    }
     if (p->wait_until_ms < 0)
         return;
-    uint32_t wait = ++p->rt.wait_seq;
+    if (t == NULL)
+        t = proc_rt_timer(&p->rt);
+    uint32_t wait = t != NULL ? ++t->wait_seq : 0;
     p->rt.timed_out = false;
-    if (sched_timer_start(&rt->sched, &p->rt.timer, (uint64_t)p->wait_until_ms, timeout_fired,
-                          wait) != 0) {
+    if (t == NULL || sched_timer_start(&rt->sched, &t->timer, (uint64_t)p->wait_until_ms,
+                                       timeout_fired, wait) != 0) {
         fputs("ember: out of memory while arming a timer\n", stderr);
         abort();
     }
-    p->timer_deadline = p->wait_until_ms;
+    t->armed_for = p->wait_until_ms;
 }
 
 /* ---- the scheduler's callbacks ---- */
@@ -185,7 +189,8 @@ static void proc_exited(void *ctx, ProcRt *r)
         fflush(stdout);
     }
     signal_process_exit(&rt->env, r, p->exit_reason);
-    p->timer_deadline = -1;
+    if (p->rt.rtimer != NULL)
+        p->rt.rtimer->armed_for = -1;
     /* A process's death frees its memory at once; the control block waits (epoch.h). */
     arena_free(&p->arena);
     proc_free_stacks(p);

@@ -262,7 +262,7 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
         env->ops.info(env->ctx, self, s, true);
         return NULL;
     case SIG_TIMEOUT:
-        if (s->ref == (uint64_t)self->wait_seq)
+        if (self->rtimer != NULL && s->ref == (uint64_t)self->rtimer->wait_seq)
             self->timed_out = true;
         break;
     case SIG_MESSAGE:
@@ -337,7 +337,8 @@ static void notify_links_and_monitors(SigEnv *env, ProcRt *self, Value reason)
 void signal_process_exit(SigEnv *env, ProcRt *self, Value reason)
 {
     registry_close(env->reg, self);
-    (void)timer_cancel(&self->timer, 0);
+    if (self->rtimer != NULL)
+        (void)timer_cancel(&self->rtimer->timer, 0);
     /* Before any signal goes out: whoever gets our DOWN finds us dead. */
     pidtab_free(env->pids, self->pid);
     notify_links_and_monitors(env, self, reason);

@@ -24,9 +24,10 @@ static Value cbin(Process *p, const char *s)
 
 static Value raise_kind(Process *p, Value kind, Value v)
 {
-    p->exc_kind = kind;
-    p->exc_value = v;
-    p->exc_stack = VAL_NIL;
+    ProcExt *x = proc_ext(p);
+    x->exc_kind = kind;
+    x->exc_value = v;
+    x->exc_stack = VAL_NIL;
     p->exc_detail = ATOM_NIL;
     return THE_NON_VALUE;
 }

@@ -29,13 +29,17 @@ int vm_gc(Process *p)
     uint32_t top = 0;
     if (p->nframes) top = vm_top(p)->base + vm_top(p)->code->nregs;
     if (top > p->stack_cap) top = p->stack_cap;
-    Value *singles[] = {&p->result, &p->exc_kind, &p->exc_value, &p->exc_stack, &p->exc_detail,
-                        &p->tail_fun, &p->tail_args, &p->dictionary, &p->exit_reason};
+    Value *singles[] = {&p->result, &p->exc_detail, &p->tail_fun, &p->tail_args, &p->exit_reason};
     size_t nsingle = sizeof singles / sizeof *singles;
     RootRange roots[16];
     size_t n = 0;
     roots[n++] = (RootRange){p->stack, top};
     for (size_t i = 0; i < nsingle; i++) roots[n++] = (RootRange){singles[i], 1};
+    if (p->ext) {
+        ProcExt *x = p->ext;
+        Value *cold[] = {&x->exc_kind, &x->exc_value, &x->exc_stack, &x->dictionary};
+        for (size_t i = 0; i < sizeof cold / sizeof *cold; i++) roots[n++] = (RootRange){cold[i], 1};
+    }
     int rc = gc_collect_with(&p->arena, roots, n, mailbox_roots, p);
     /* Slots above the running frame were not roots and may now dangle: they are not valid
      * any more, and will be cleared before a frame uses them (proc_frame_room). */
@@ -143,7 +147,7 @@ VmStatus vm_run(Process *p, int64_t budget)
     Value *regs;
     const Value *K;
     Value retv;
-    p->reductions = budget;
+    p->reductions = budget > INT32_MAX ? INT32_MAX : (int32_t)budget; /* slices are far smaller */
     p->status = PROC_RUNNABLE;
 
 #define DISPATCH() goto *dispatch[*pc]
@@ -419,9 +423,9 @@ yield:
     fr->pc = pc;
     return VM_YIELD;
 raise:
-    if (!p->exc_code) {
-        p->exc_code = code;
-        p->exc_pc = (uint32_t)(pc - code->ins);
+    if (!proc_cold(p)->exc_code) {
+        proc_ext(p)->exc_code = code;
+        p->ext->exc_pc = (uint32_t)(pc - code->ins);
     }
     if (!vm_unwind(p)) {
         p->status = PROC_FAILED;

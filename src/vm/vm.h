@@ -21,7 +21,7 @@
 
 typedef enum VmStatus {
     VM_DONE,    /* the entry function returned: p->result (status PROC_DONE) */
-    VM_FAILED,  /* an uncaught exception: p->exc_kind / exc_value (status PROC_FAILED) */
+    VM_FAILED,  /* an uncaught exception: proc_cold(p)->exc_kind / exc_value (status PROC_FAILED) */
     VM_YIELD,   /* the budget is spent: call vm_run again to continue */
     VM_WAIT     /* waiting in receive (status PROC_WAITING): run again once a message arrives
                  * or p->wait_until_ms passes (then set p->recv_timed_out) */

@@ -166,15 +166,16 @@ bool vm_call_pending(Process *p, bool tail, uint32_t dst, const uint32_t *next)
 bool vm_unwind(Process *p)
 {
     if (p->nhandlers == 0) return false;
-    p->catch_code = p->exc_code;
-    p->catch_pc = p->exc_pc;
-    p->exc_code = NULL;
+    ProcExt *x = proc_ext(p);
+    x->catch_code = x->exc_code;
+    x->catch_pc = x->exc_pc;
+    x->exc_code = NULL;
     Handler h = p->handlers[--p->nhandlers];
     p->nframes = h.frame + 1;
     Frame *f = vm_top(p);
     Value *regs = p->stack + f->base;
-    regs[h.kind_reg] = p->exc_kind;
-    regs[h.value_reg] = p->exc_value;
+    regs[h.kind_reg] = x->exc_kind;
+    regs[h.value_reg] = x->exc_value;
     f->pc = h.pc;
     return true;
 }

@@ -254,7 +254,8 @@ const uint32_t *op_try(Process *p, Value *regs, const uint32_t *pc)
 
 const uint32_t *op_reraise(Process *p, Value *regs, const uint32_t *pc)
 {
-    p->exc_kind = regs[pc[1]];
-    p->exc_value = regs[pc[2]];
+    ProcExt *x = proc_ext(p);
+    x->exc_kind = regs[pc[1]];
+    x->exc_value = regs[pc[2]];
     return NULL;
 }

@@ -175,7 +175,7 @@ static char *run_example(const char *src)
         inspect_append(&sb, p->result, NULL);
     } else {
         strbuf_append(&sb, "failed: ", 8);
-        inspect_append(&sb, p->exc_value, NULL);
+        inspect_append(&sb, proc_cold(p)->exc_value, NULL);
     }
     proc_free(p);
     return sb.data;

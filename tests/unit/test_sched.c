@@ -19,6 +19,7 @@ typedef struct World World;
 
 typedef struct Fake {
     ProcRt rt; /* first: a ProcRt* is the Fake* */
+    Timer timer; /* its timeout (the runtime's own receive timer is rt.rtimer) */
     World *world;
     Kind kind;
     bool is_main;
@@ -81,6 +82,7 @@ static Fake *make(World *w, Kind kind, Value parent)
     Fake *f = calloc(1, sizeof *f);
     cr_assert_not_null(f);
     proc_rt_init(&f->rt);
+    timer_init(&f->timer);
     f->world = w;
     f->kind = kind;
     f->parent = parent;
@@ -122,7 +124,7 @@ static RunResult run_collector(Fake *f)
 
 static void timeout_fired(Timer *t, uint64_t data)
 {
-    Fake *f = (Fake *)((char *)t - offsetof(Fake, rt.timer));
+    Fake *f = (Fake *)((char *)t - offsetof(Fake, timer));
     if (mailbox_push(&f->rt.mb, new_signal(SIG_TIMEOUT, 0, 0, data)))
         sched_enqueue(&f->world->s, &f->rt);
 }
@@ -132,7 +134,7 @@ static RunResult run_sleeper(Fake *f)
     if (!f->started) {
         f->started = true;
         uint64_t due = sched_now(&f->world->s) + (uint64_t)f->work;
-        cr_assert_eq(sched_timer_start(&f->world->s, &f->rt.timer, due, timeout_fired, 7), 0);
+        cr_assert_eq(sched_timer_start(&f->world->s, &f->timer, due, timeout_fired, 7), 0);
         return RUN_WAIT;
     }
     Signal *s = next_signal(f);

@@ -398,7 +398,8 @@ Test(signal, exit_releases_the_registered_name_and_the_pid, .init = setup, .fini
 Test(signal, receive_timeout_only_for_the_current_wait, .init = setup, .fini = teardown)
 {
     ProcRt *a = proc();
-    a->wait_seq = 3;
+    cr_assert_not_null(proc_rt_timer(a));
+    a->rtimer->wait_seq = 3;
     mailbox_push(&a->mb, fake_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, 2));
     drain_alive(a);
     cr_assert_not(a->timed_out, "a stale timeout must be ignored");

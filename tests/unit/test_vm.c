@@ -123,9 +123,9 @@ static VmStatus run(AstNode *root)
     if (st == VM_DONE) {
         inspect_append(&sb, p->result, NULL);
     } else {
-        Value msg = exc_builtin_message(p, p->exc_value);
-        if (msg == THE_NON_VALUE && val_is_map(p->exc_value)) msg = map_get(p->exc_value, ATOM_MESSAGE);
-        char *b = exc_banner(p, p->exc_kind, p->exc_value, msg == THE_NON_VALUE ? ATOM_NIL : msg);
+        Value msg = exc_builtin_message(p, proc_cold(p)->exc_value);
+        if (msg == THE_NON_VALUE && val_is_map(proc_cold(p)->exc_value)) msg = map_get(proc_cold(p)->exc_value, ATOM_MESSAGE);
+        char *b = exc_banner(p, proc_cold(p)->exc_kind, proc_cold(p)->exc_value, msg == THE_NON_VALUE ? ATOM_NIL : msg);
         strbuf_puts(&sb, b);
         free(b);
     }
