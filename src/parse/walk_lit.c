@@ -47,8 +47,9 @@ static size_t number_len(const char *s, int *base, bool *is_float)
     if (s[i] != '.') return i;
     *is_float = true;
     for (i++; digit_value(s[i]) < 10 || s[i] == '_'; i++) {}
+    if (s[i] != 'e' && s[i] != 'E') return i; /* s[i] may be the terminator: read no further */
     bool sign = s[i + 1] == '-' || s[i + 1] == '+';
-    if ((s[i] == 'e' || s[i] == 'E') && digit_value(s[i + 1 + sign]) < 10)
+    if (digit_value(s[i + 1 + sign]) < 10)
         for (i += 2 + sign; digit_value(s[i]) < 10; i++) {}
     return i;
 }

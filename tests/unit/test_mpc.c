@@ -6,6 +6,7 @@
 #include <pthread.h>
 
 #include "mpc/mpc.h"
+#include "support/tsan.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -500,7 +501,8 @@ static char *nested(int depth)
     return s;
 }
 
-Test(mpc_limits, deep_nesting_parses)
+/* Skipped under TSan: too deep for its stack depot (support/tsan.h). */
+Test(mpc_limits, deep_nesting_parses, .disabled = UNDER_TSAN)
 {
     Calc c = calc_new();
     int depths[] = {300, 5000, 30000};
@@ -517,7 +519,8 @@ Test(mpc_limits, deep_nesting_parses)
     calc_free(c);
 }
 
-Test(mpc_limits, too_deep_fails_with_the_depth_message)
+/* Skipped under TSan: too deep for its stack depot (support/tsan.h). */
+Test(mpc_limits, too_deep_fails_with_the_depth_message, .disabled = UNDER_TSAN)
 {
     Calc c = calc_new();
     char *in = nested(MPC_MAX_DEPTH);
