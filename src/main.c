@@ -1,5 +1,6 @@
 /* main.c: ember's command line. Parses options and hands the work to the front end,
  * the VM and the shell. Owns no state of its own. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,41 +25,15 @@ static void usage(FILE *out)
           out);
 }
 
-/* Reads the whole of `path` into a malloc'd buffer (*len bytes); NULL with a message on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f) {
-        fprintf(stderr, "ember: cannot open %s\n", path);
-        return NULL;
-    }
-    do {
-        if (n == cap) {
-            char *grown = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!grown) {
-                fprintf(stderr, "ember: %s is too large to read\n", path);
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = grown;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    *len = n;
-    return buf ? buf : calloc(1, 1);
-}
-
 /* ember --check FILE / --ast FILE: parse, then print the first error (exit 1) or the AST. */
 static int front_end(const char *opt, const char *path)
 {
     size_t len;
-    char *src = read_file(path, &len);
-    if (!src) return 1;
+    char *src = run_read_file(path, &len);
+    if (!src) {
+        fprintf(stderr, errno == ENOMEM ? "ember: %s is too large to read\n" : "ember: cannot open %s\n", path);
+        return 1;
+    }
     ParseResult r;
     bool ok = parse_source(path, src, len, &r);
     if (!ok) fprintf(stderr, "%s\n", r.error);

@@ -13,6 +13,7 @@
 #include "lib/libs.h"
 #include "parse/parse.h"
 #include "rt/perm.h"
+#include "vm/run.h"
 #include "value/inspect.h"
 #include "value/map.h"
 #include "value/strbuf.h"
@@ -372,21 +373,6 @@ static Value reverse(Process *p, Value list)
     return r;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    StrBuf sb = {0};
-    char buf[65536];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, got);
-    fclose(f);
-    *len = sb.len;
-    return sb.data ? sb.data : calloc(1, 1);
-}
-
 /* :iex_shell.compile_file(path): {fun, modules}: the file's top level as a fun of no
  * arguments, and the modules it defines, for c/1 and r/1. */
 static Value shell_compile_file(Process *p, const Value *a)
@@ -395,7 +381,7 @@ static Value shell_compile_file(Process *p, const Value *a)
         return err_argument(p, "c/1 expects a file name (a string)");
     char *path = strndup(val_binary_bytes(a[0]), val_binary_len(a[0]));
     size_t len;
-    char *src = read_all(path, &len);
+    char *src = run_read_file(path, &len);
     if (src == NULL) {
         StrBuf sb = {0};
         strbuf_printf(&sb, "could not find files %s", path);

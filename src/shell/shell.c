@@ -21,6 +21,7 @@
 #include "parse/parse.h"
 #include "rt/mailbox.h"
 #include "rt/perm.h"
+#include "vm/run.h"
 #include "rt/runtime.h"
 #include "shell/colour.h"
 #include "shell/complete.h"
@@ -418,21 +419,16 @@ static void repl(Repl *r)
 /* Runs the -i file in the evaluator before the first prompt. */
 static bool run_init_file(Repl *r, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    size_t len;
+    char *src = run_read_file(path, &len);
+    if (src == NULL) {
         fprintf(stderr, "** (File.Error) could not read file \"%s\": no such file or directory\n", path);
         return false;
     }
-    StrBuf src = {0};
-    char buf[65536];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&src, buf, got);
-    fclose(f);
     const char *file = perm_strdup(path);
     ParseResult pr;
-    bool parsed = parse_source(file, src.data ? src.data : "", src.len, &pr);
-    strbuf_free(&src);
+    bool parsed = parse_source(file, src, len, &pr);
+    free(src);
     if (!parsed) {
         syntax_failed(r, pr.error);
         parse_result_free(&pr);

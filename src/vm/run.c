@@ -2,6 +2,8 @@
 #include "rt/perm.h"
 #include "vm/run.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +17,29 @@
 #include "vm/vm.h"
 #include "rt/runtime.h"
 
-static char *read_file(const char *path, size_t *len)
+char *run_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
-    size_t cap = 4096, n = 0;
+    size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
         n += got;
-        if (n == cap) buf = realloc(buf, cap *= 2);
+        if (n + 1 == cap) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) free(buf);
+            buf = grown;
+        }
     }
+    bool failed = ferror(f);
     fclose(f);
+    if (!buf || failed) {
+        int why = buf ? EIO : ENOMEM;
+        free(buf);
+        errno = why;
+        return NULL;
+    }
+    buf[n] = '\0';
     *len = n;
     return buf;
 }
@@ -67,7 +81,7 @@ int run_file(const char *path, int argc, char **argv)
     module_init();
     lib_set_argv(argc, argv);
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = run_read_file(path, &len);
     if (!src) {
         fprintf(stderr, "** (File.Error) could not read file \"%s\": no such file or directory\n", path);
         return 1;

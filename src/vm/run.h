@@ -6,6 +6,14 @@
 #ifndef EMBER_RUN_H
 #define EMBER_RUN_H
 
+#include <stddef.h>
+
+/* Reads the whole file at `path` into a malloc'd buffer of *len bytes plus a NUL (the caller
+ * frees it). Returns NULL with errno set when the file cannot be opened or read, or ENOMEM
+ * when it does not fit in memory. Shared by the command line, scripts and the shell's -i and
+ * c/1. */
+char *run_read_file(const char *path, size_t *len);
+
 /* Runs the script at `path`; `argc`/`argv` become System.argv(). Returns the exit status:
  * 0, 1 after an error (already reported on stderr), or N after exit({:shutdown, N}). */
 int run_file(const char *path, int argc, char **argv);
