@@ -259,8 +259,9 @@ static const char *stack_floor(size_t margin)
     return floor;
 }
 
-/* Walks mpc tree t into out->root; false with out->error set on a walker error. */
-static bool walk_tree(ParseResult *out, const char *filename, const char *src, size_t len, mpc_ast_t *t)
+/* A walker over src (len bytes of filename) allocating in out->arena, with 64 KB of C stack
+ * kept in reserve at the bottom of the thread's stack. */
+static Walk walk_start(ParseResult *out, const char *filename, const char *src, size_t len)
 {
     Walk w = {0};
     w.arena = out->arena;
@@ -268,6 +269,13 @@ static bool walk_tree(ParseResult *out, const char *filename, const char *src, s
     w.len = len;
     w.filename = filename;
     w.stack_limit = stack_floor(64 * 1024);
+    return w;
+}
+
+/* Walks mpc tree t into out->root; false with out->error set on a walker error. */
+static bool walk_tree(ParseResult *out, const char *filename, const char *src, size_t len, mpc_ast_t *t)
+{
+    Walk w = walk_start(out, filename, src, len);
     if (setjmp(w.fail) == 0) out->root = walk_program(&w, t);
     free(w.scratch);
     mpc_ast_delete(t);
@@ -334,12 +342,7 @@ static AstNode *walk_one(Walk *w, AstNode *block, const mpc_ast_t *unit)
  * NUL at len. out->arena must be set. */
 static int parse_by_unit(ParseResult *out, const char *filename, const char *src, const char *copy, size_t len)
 {
-    Walk w = {0};
-    w.arena = out->arena;
-    w.src = src;
-    w.len = len;
-    w.filename = filename;
-    w.stack_limit = stack_floor(64 * 1024);
+    Walk w = walk_start(out, filename, src, len);
     AstNode *block = walk_one(&w, NULL, NULL);
     bool walking = block != NULL;
     mpc_state_t at = {0, 0, 0, 0};
