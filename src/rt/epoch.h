@@ -13,6 +13,7 @@
  */
 #ifndef EMBER_EPOCH_H
 #define EMBER_EPOCH_H
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,10 +27,11 @@ typedef struct EpochNode {
 
 typedef void (*EpochFreeFn)(void *ctx, EpochNode *n);
 
-/* One per scheduler thread. */
+/* One per scheduler thread, on its own cache line: `local` is written by its thread and read
+ * by the others, and two threads' records sharing a line would bounce it on every write. */
 typedef struct EpochThread {
     /* any thread, atomic */
-    _Atomic uint64_t local; /* the global epoch this thread last saw, or EPOCH_OFFLINE */
+    alignas(64) _Atomic uint64_t local; /* the global epoch this thread last saw, or EPOCH_OFFLINE */
     /* owner thread only */
     EpochNode *limbo, *limbo_last; /* retired, not yet freed, oldest first */
     size_t nlimbo;

@@ -6,10 +6,13 @@
  * epoch layer, after pidtab_free).
  * Invariants: at most `max` processes at once. Lookups take no lock: a slot holds a pointer
  * to its process (seq_cst, see epoch.c) and the process's own immutable pid tells a stale
- * pid from the current one. Allocation and freeing take the table's mutex, held only for a
- * few word updates. Fresh indexes are handed out in increasing order (pids grow as on BEAM);
- * freed ones are reused oldest first once enough have piled up, so the slot array only grows
- * with the peak number of live processes.
+ * pid from the current one. Fresh indexes are handed out in increasing order (pids grow as on
+ * BEAM); freed ones are reused oldest first once enough have piled up, so the slot array only
+ * grows with the peak number of live processes (plus PIDTAB_SLACK).
+ * Spawning and exiting on several scheduler threads at once must not serialise on one lock:
+ * a thread keeps up to PIDTAB_BATCH freed indexes and PIDTAB_BATCH indexes ready for reuse
+ * of its own, and takes the table's lock once per batch. Indexes parked in those caches are
+ * why the table has PIDTAB_SLACK slots beyond `max`; the limit itself is `count`.
  */
 #ifndef EMBER_PIDTAB_H
 #define EMBER_PIDTAB_H
@@ -21,29 +24,40 @@
 
 #define PIDTAB_DEFAULT_MAX 1048576u  /* BEAM's default process limit */
 #define PIDTAB_INDEX_LIMIT 0x0fffffffu /* 28 bits of index in a pid */
+#define PIDTAB_BATCH 64u              /* indexes a thread caches per list */
+#define PIDTAB_CACHING_THREADS 64u    /* threads per table that cache; the rest take the lock */
+/* Slots beyond `max`: an index parked in one thread's cache cannot serve another, so the
+ * array is this much larger than the limit (slots never used cost no memory). */
+#define PIDTAB_SLACK (2u * PIDTAB_BATCH * PIDTAB_CACHING_THREADS)
 
 typedef struct PidSlot {
     _Atomic(ProcRt *) proc; /* any thread, atomic */
-    /* guarded by the table lock */
+    /* whoever holds the free index: the freeing thread, its cache, then the table lock */
     uint32_t serial;
     uint32_t next_free;
 } PidSlot;
 
 typedef struct PidTab {
-    PidSlot *slots; /* `max` slots, zero pages until first used */
-    uint32_t max;
-    pthread_mutex_t lock; /* guards the fields below and the slots' serial/next_free */
-    uint32_t fresh;       /* slots [0, fresh) have been used */
-    uint32_t free_head, free_tail, nfree;
-    /* any thread, atomic (written under lock) */
-    _Atomic uint32_t count;
+    /* set at init, read-only after */
+    PidSlot *slots; /* `nslots` slots, zero pages until first used */
+    uint32_t max;    /* live processes at most (BEAM's +P) */
+    uint32_t nslots; /* max + PIDTAB_SLACK */
+    uint64_t id;     /* tells the per-thread caches which table they hold indexes of */
+    pthread_mutex_t lock; /* guards the free list (free_head, free_tail, next_free links) */
+    uint32_t free_head, free_tail;
+    /* any thread, atomic */
+    _Atomic uint32_t nfree;   /* indexes in the free list (written under lock) */
+    _Atomic uint32_t fresh;   /* slots [0, fresh) have been used */
+    _Atomic uint32_t count;   /* live processes */
+    _Atomic uint32_t caching; /* threads that have claimed a cache for this table */
 } PidTab;
 
-/* Sets up a table for at most `max` (1..PIDTAB_INDEX_LIMIT) live processes. Returns 0, or -1
- * if `max` is out of range or memory ran out. */
+/* Sets up a table for at most `max` (1..PIDTAB_INDEX_LIMIT - PIDTAB_SLACK) live processes.
+ * Returns 0, or -1 if `max` is out of range or memory ran out. */
 MUST_CHECK int pidtab_init(PidTab *t, uint32_t max);
 
-/* Frees the table (not the processes still in it). */
+/* Frees the table (not the processes still in it). A thread that later uses another table
+ * drops the indexes it cached for this one. */
 void pidtab_destroy(PidTab *t);
 
 /* Gives `p` a pid (stored in p->pid) and publishes it. Any thread. Returns the pid, or 0 if
@@ -59,7 +73,7 @@ void pidtab_free(PidTab *t, Value pid);
 static inline ProcRt *pidtab_lookup(PidTab *t, Value pid)
 {
     uint32_t i = val_pid_index(pid);
-    if (!val_is_pid(pid) || i >= t->max)
+    if (!val_is_pid(pid) || i >= t->nslots)
         return NULL;
     ProcRt *p = atomic_load(&t->slots[i].proc); /* seq_cst: pairs with pidtab_free */
     return p != NULL && p->pid == pid ? p : NULL;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Virtual time one slice takes in deterministic mode (BEAM runs ~4000 reductions in well
@@ -11,6 +12,11 @@
 #define DET_SLICE_US 100u
 /* Processes run one after another from a worker's `next` slot before its queue gets a turn. */
 #define NEXT_STREAK_MAX 64u
+/* Slices a worker runs between two epoch_quiescent calls, unless it holds this many retired
+ * processes or more: each call may advance the global epoch, whose cache line then moves to
+ * every other worker, and a spawn-heavy program retires a process in nearly every slice. */
+#define QUIESCENT_EVERY 16u
+#define QUIESCENT_LIMBO 256u
 /* A parked worker still holding retired processes looks again this often (ms). */
 #define LIMBO_RETRY_MS 2u
 
@@ -300,7 +306,10 @@ static void worker_loop(Worker *w)
             continue;
         }
         run_slice(w, p);
-        epoch_quiescent(&s->epoch, w->ep);
+        if (++w->since_quiescent >= QUIESCENT_EVERY || w->ep->nlimbo >= QUIESCENT_LIMBO) {
+            w->since_quiescent = 0;
+            epoch_quiescent(&s->epoch, w->ep);
+        }
     }
     epoch_offline(w->ep);
     tl_worker = NULL;
@@ -313,6 +322,16 @@ static void *worker_main(void *arg)
 }
 
 /* ---- public ---- */
+
+/* calloc for the cache-line aligned Worker and EpochThread arrays (calloc aligns to 16). */
+static void *aligned_calloc(size_t n, size_t size)
+{
+    size_t bytes = n * size; /* n <= SCHED_MAX_THREADS: no overflow */
+    void *p = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (p != NULL)
+        memset(p, 0, bytes);
+    return p;
+}
 
 static void reclaim_node(void *ctx, EpochNode *n)
 {
@@ -335,6 +354,7 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->parked = w->poked = false;
     w->next = NULL;
     w->next_streak = 0;
+    w->since_quiescent = 0;
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
     w->ep = &s->epoch_threads[id];
     w->rq.head = w->rq.tail = NULL;
@@ -344,7 +364,13 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     int bad = pthread_cond_init(&w->wake, &ca) != 0;
     pthread_condattr_destroy(&ca);
-    bad |= pthread_mutex_init(&w->rq.lock, NULL) != 0;
+    /* Adaptive: a queue's lock is held for a few pointer writes, so a contender spins briefly
+     * instead of sleeping in the kernel. */
+    pthread_mutexattr_t ma;
+    pthread_mutexattr_init(&ma);
+    pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_ADAPTIVE_NP);
+    bad |= pthread_mutex_init(&w->rq.lock, &ma) != 0;
+    pthread_mutexattr_destroy(&ma);
     bad |= timer_heap_init(&w->timers) != 0;
     return bad ? -1 : 0;
 }
@@ -357,8 +383,8 @@ int sched_init(Sched *s, const SchedConfig *cfg)
     if (s->cfg.budget == 0)
         s->cfg.budget = SCHED_DEFAULT_BUDGET;
     s->nworkers = cfg->threads;
-    s->workers = calloc(cfg->threads, sizeof *s->workers);
-    s->epoch_threads = calloc(cfg->threads, sizeof *s->epoch_threads);
+    s->workers = aligned_calloc(cfg->threads, sizeof *s->workers);
+    s->epoch_threads = aligned_calloc(cfg->threads, sizeof *s->epoch_threads);
     if (s->workers == NULL || s->epoch_threads == NULL ||
         pthread_mutex_init(&s->park_lock, NULL) != 0) {
         free(s->workers);

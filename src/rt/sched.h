@@ -19,6 +19,7 @@
 #ifndef EMBER_SCHED_H
 #define EMBER_SCHED_H
 #include <pthread.h>
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -67,9 +68,11 @@ typedef struct RunQueue {
     _Atomic uint32_t len;
 } RunQueue;
 
+/* Each on its own cache lines (the array is allocated aligned): a worker's run queue and
+ * parking state are written by other threads, and neighbours must not share those lines. */
 typedef struct Worker {
     /* set at init, read-only after */
-    Sched *s;
+    alignas(64) Sched *s;
     uint32_t id;
     pthread_t thread;
     /* any thread (own locks) */
@@ -82,6 +85,7 @@ typedef struct Worker {
     /* owner thread only */
     ProcRt *next;         /* runs before the queue: the process last woken here */
     uint32_t next_streak; /* processes taken from `next` in a row */
+    uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
     uint64_t rng;
     EpochThread *ep;
 } Worker;

@@ -2,6 +2,7 @@
  * limit, listing, and concurrent spawn/exit with lookups. */
 #include <criterion/criterion.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "rt/pidtab.h"
@@ -46,11 +47,40 @@ Test(pidtab, limit_is_enforced_and_slots_are_reused_with_new_serials)
     cr_assert_eq(pidtab_alloc(&t, &p[MAX]), 0, "the limit of %d processes was not enforced", MAX);
     pidtab_free(&t, pid[1]);
     Value again = pidtab_alloc(&t, &p[MAX]);
-    cr_assert_neq(again, 0, "a freed slot must be reusable at the limit");
-    cr_assert_eq(val_pid_index(again), val_pid_index(pid[1]));
-    cr_assert_neq(val_pid_serial(again), val_pid_serial(pid[1]), "reused slot needs a new serial");
+    cr_assert_neq(again, 0, "a freed slot must make room at the limit");
+    cr_assert_neq(again, pid[1], "a new process must not get the dead one's pid");
     cr_assert_null(pidtab_lookup(&t, pid[1]), "the old pid must not find the new process");
     cr_assert_eq(pidtab_lookup(&t, again), &p[MAX]);
+    cr_assert_eq(pidtab_alloc(&t, &p[MAX]), 0, "the limit holds after a reuse");
+    pidtab_destroy(&t);
+}
+
+/* One process at a time, spawned and freed many times: freed slots come back (with a new
+ * serial, so the old pid stays dead), and the slot array stays small. */
+Test(pidtab, freed_slots_are_reused_and_the_array_stays_bounded)
+{
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, 8), 0);
+    ProcRt p;
+    uint32_t top = 0;
+    bool reused = false;
+    Value seen[4096] = {0};
+    for (int r = 0; r < 200000; r++) {
+        proc_rt_init(&p);
+        Value pid = pidtab_alloc(&t, &p);
+        cr_assert_neq(pid, 0);
+        uint32_t i = val_pid_index(pid);
+        cr_assert_lt(i, 4096u, "slot %u: freed slots are not being reused", i);
+        if (seen[i] != 0) {
+            reused = true;
+            cr_assert_neq(val_pid_serial(pid), val_pid_serial(seen[i]), "same serial on reuse");
+        }
+        seen[i] = pid;
+        top = i > top ? i : top;
+        pidtab_free(&t, pid);
+        cr_assert_null(pidtab_lookup(&t, pid));
+    }
+    cr_assert(reused, "no slot was ever reused (highest index %u)", top);
     pidtab_destroy(&t);
 }
 
@@ -79,6 +109,7 @@ Test(pidtab, rejects_bad_limits)
     PidTab t;
     cr_assert_eq(pidtab_init(&t, 0), -1);
     cr_assert_eq(pidtab_init(&t, PIDTAB_INDEX_LIMIT + 1), -1);
+    cr_assert_eq(pidtab_init(&t, PIDTAB_INDEX_LIMIT - PIDTAB_SLACK + 1), -1);
 }
 
 /* ---- stress: threads spawn and free their own processes while looking up everyone's. As in
