@@ -1,24 +1,22 @@
 /* pidtab.c: the pid table (see pidtab.h). */
 #include "rt/pidtab.h"
 
-#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NO_SLOT UINT32_MAX
 /* Freed slots are reused only once this many are waiting: pids keep growing for a while, as
  * on BEAM, and a just-freed pid is not immediately given to someone else. */
 #define REUSE_AFTER 1024u
+/* Credit is reserved in batches only while this far below the limit; closer, one at a time,
+ * so unused credit parked in other threads' caches is small and can be taken back. */
+#define BATCH_HEADROOM (2u * PIDTAB_BATCH * PIDTAB_CACHING_THREADS)
 
-/* This thread's indexes of one table (pidtab.h): `freed` waits to join the table's free list
- * in one batch, `ready` was taken from it in one batch. */
-typedef struct PidCache {
-    uint64_t table;  /* PidTab.id these indexes belong to; 0 = none */
-    bool enabled;    /* false: this thread was past PIDTAB_CACHING_THREADS, use the lock */
-    uint32_t nfreed, nready;
-    uint32_t freed[PIDTAB_BATCH], ready[PIDTAB_BATCH];
-} PidCache;
-
-static _Thread_local PidCache tl_cache;
+/* Which cache of which table this thread uses (NO_SLOT: none, it takes the lock). */
+static _Thread_local struct {
+    uint64_t table;
+    uint32_t cache;
+} tl_cache = {0, NO_SLOT};
 static _Atomic uint64_t next_table_id = 1;
 
 int pidtab_init(PidTab *t, uint32_t max)
@@ -28,19 +26,20 @@ int pidtab_init(PidTab *t, uint32_t max)
     t->nslots = max + PIDTAB_SLACK;
     /* calloc of a large block maps fresh zero pages: untouched slots cost no memory. */
     t->slots = calloc(t->nslots, sizeof *t->slots);
-    if (t->slots == NULL)
-        return -1;
-    if (pthread_mutex_init(&t->lock, NULL) != 0) {
+    t->caches = aligned_alloc(64, PIDTAB_CACHING_THREADS * sizeof *t->caches);
+    if (t->slots == NULL || t->caches == NULL || pthread_mutex_init(&t->lock, NULL) != 0) {
         free(t->slots);
+        free(t->caches);
         return -1;
     }
+    memset(t->caches, 0, PIDTAB_CACHING_THREADS * sizeof *t->caches);
     t->max = max;
     t->id = atomic_fetch_add(&next_table_id, 1);
     t->free_head = t->free_tail = NO_SLOT;
     atomic_init(&t->nfree, 0);
     atomic_init(&t->fresh, 0);
     atomic_init(&t->count, 0);
-    atomic_init(&t->caching, 0);
+    atomic_init(&t->ncaches, 0);
     return 0;
 }
 
@@ -48,29 +47,103 @@ void pidtab_destroy(PidTab *t)
 {
     pthread_mutex_destroy(&t->lock);
     free(t->slots);
+    free(t->caches);
     t->slots = NULL;
+    t->caches = NULL;
 }
 
-/* This thread's cache for `t`, or NULL if it does not cache for `t`. */
+/* This thread's cache in `t`, claimed on first use; NULL once all are taken. */
 static PidCache *cache_for(PidTab *t)
 {
-    PidCache *c = &tl_cache;
-    if (c->table != t->id) {
-        /* Indexes of a previous table are dropped: only tests use more than one. */
-        c->table = t->id;
-        c->nfreed = c->nready = 0;
-        c->enabled = atomic_fetch_add(&t->caching, 1) < PIDTAB_CACHING_THREADS;
+    if (tl_cache.table != t->id) {
+        tl_cache.table = t->id;
+        uint32_t k = atomic_fetch_add_explicit(&t->ncaches, 1, memory_order_relaxed);
+        tl_cache.cache = k < PIDTAB_CACHING_THREADS ? k : NO_SLOT;
     }
-    return c->enabled ? c : NULL;
+    return tl_cache.cache != NO_SLOT ? &t->caches[tl_cache.cache] : NULL;
 }
+
+/* ---- the process count and credit ---- */
+
+/* Adds `n` to the count if that keeps it within `limit`. */
+static bool reserve(PidTab *t, uint32_t n, uint32_t limit)
+{
+    uint32_t v = atomic_load_explicit(&t->count, memory_order_relaxed);
+    while (v <= limit && n <= limit - v)
+        if (atomic_compare_exchange_weak_explicit(&t->count, &v, v + n, memory_order_relaxed,
+                                                  memory_order_relaxed))
+            return true;
+    return false;
+}
+
+/* Takes every cache's unused credit back into the count. */
+static void reclaim_credit(PidTab *t)
+{
+    uint32_t n = atomic_load_explicit(&t->ncaches, memory_order_relaxed);
+    n = n < PIDTAB_CACHING_THREADS ? n : PIDTAB_CACHING_THREADS;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t got = atomic_exchange_explicit(&t->caches[k].credit, 0, memory_order_relaxed);
+        if (got != 0)
+            atomic_fetch_sub_explicit(&t->count, got, memory_order_relaxed);
+    }
+}
+
+/* Counts one more process against the limit; false if `max` are alive. */
+static bool take_credit(PidTab *t, PidCache *c)
+{
+    if (c != NULL) {
+        uint32_t v = atomic_load_explicit(&c->credit, memory_order_relaxed);
+        while (v > 0)
+            if (atomic_compare_exchange_weak_explicit(&c->credit, &v, v - 1,
+                                                      memory_order_relaxed,
+                                                      memory_order_relaxed))
+                return true;
+        if (t->max > BATCH_HEADROOM && reserve(t, PIDTAB_BATCH, t->max - BATCH_HEADROOM)) {
+            atomic_fetch_add_explicit(&c->credit, PIDTAB_BATCH - 1, memory_order_relaxed);
+            return true;
+        }
+    }
+    if (reserve(t, 1, t->max))
+        return true;
+    reclaim_credit(t);
+    return reserve(t, 1, t->max);
+}
+
+/* One process fewer: its unit becomes this thread's credit (given back past two batches). */
+static void give_credit(PidTab *t, PidCache *c)
+{
+    if (c == NULL) {
+        atomic_fetch_sub_explicit(&t->count, 1, memory_order_relaxed);
+        return;
+    }
+    uint32_t v = atomic_fetch_add_explicit(&c->credit, 1, memory_order_relaxed) + 1;
+    while (v > 2 * PIDTAB_BATCH)
+        if (atomic_compare_exchange_weak_explicit(&c->credit, &v, v - PIDTAB_BATCH,
+                                                  memory_order_relaxed, memory_order_relaxed)) {
+            atomic_fetch_sub_explicit(&t->count, PIDTAB_BATCH, memory_order_relaxed);
+            break;
+        }
+}
+
+uint32_t pidtab_count(PidTab *t)
+{
+    uint32_t n = atomic_load_explicit(&t->count, memory_order_relaxed);
+    uint32_t k = atomic_load_explicit(&t->ncaches, memory_order_relaxed);
+    k = k < PIDTAB_CACHING_THREADS ? k : PIDTAB_CACHING_THREADS;
+    for (uint32_t i = 0; i < k; i++) {
+        uint32_t c = atomic_load_explicit(&t->caches[i].credit, memory_order_relaxed);
+        n = c < n ? n - c : 0;
+    }
+    return n;
+}
+
+/* ---- slot indexes ---- */
 
 /* Appends `n` indexes to the free list (oldest first). */
 static void free_list_put(PidTab *t, const uint32_t *idx, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
-        t->slots[idx[k]].next_free = NO_SLOT;
-    for (uint32_t k = 0; k + 1 < n; k++)
-        t->slots[idx[k]].next_free = idx[k + 1];
+        t->slots[idx[k]].next_free = k + 1 < n ? idx[k + 1] : NO_SLOT;
     pthread_mutex_lock(&t->lock);
     if (t->free_tail == NO_SLOT)
         t->free_head = idx[0];
@@ -99,15 +172,19 @@ static uint32_t free_list_take(PidTab *t, uint32_t *idx, uint32_t n)
     return k;
 }
 
-/* The next never-used index, or NO_SLOT when all have been used. */
-static uint32_t take_fresh(PidTab *t)
+/* Takes up to `n` never-used indexes, in increasing order, into idx[]; returns how many. */
+static uint32_t take_fresh(PidTab *t, uint32_t *idx, uint32_t n)
 {
-    uint32_t f = atomic_load_explicit(&t->fresh, memory_order_relaxed);
-    while (f < t->nslots)
-        if (atomic_compare_exchange_weak_explicit(&t->fresh, &f, f + 1, memory_order_relaxed,
-                                                  memory_order_relaxed))
-            return f;
-    return NO_SLOT;
+    uint32_t f = atomic_load_explicit(&t->fresh, memory_order_relaxed), k;
+    do {
+        if (f >= t->nslots)
+            return 0;
+        k = t->nslots - f < n ? t->nslots - f : n;
+    } while (!atomic_compare_exchange_weak_explicit(&t->fresh, &f, f + k, memory_order_relaxed,
+                                                    memory_order_relaxed));
+    for (uint32_t i = 0; i < k; i++)
+        idx[i] = f + i;
+    return k;
 }
 
 /* Picks a slot index for a new process; NO_SLOT if none is free to this thread. */
@@ -118,10 +195,9 @@ static uint32_t take_index(PidTab *t, PidCache *c)
     uint32_t buf[PIDTAB_BATCH], want = c != NULL ? PIDTAB_BATCH : 1, got = 0;
     if (atomic_load_explicit(&t->nfree, memory_order_relaxed) > REUSE_AFTER)
         got = free_list_take(t, buf, want);
+    if (got == 0)
+        got = take_fresh(t, buf, want);
     if (got == 0) {
-        uint32_t i = take_fresh(t);
-        if (i != NO_SLOT)
-            return i;
         if (c != NULL && c->nfreed > 0) { /* all used: what this thread freed comes back */
             free_list_put(t, c->freed, c->nfreed);
             c->nfreed = 0;
@@ -130,25 +206,26 @@ static uint32_t take_index(PidTab *t, PidCache *c)
     }
     if (got == 0)
         return NO_SLOT;
-    /* Oldest first: hand out buf[0] now, keep the rest as a stack with buf[1] on top. */
-    for (uint32_t k = 1; k < got; k++)
-        c->ready[got - 1 - k] = buf[k];
-    if (c != NULL)
+    if (c != NULL) { /* hand out buf[0] now; buf[1] is next, on top of the stack */
+        for (uint32_t k = 1; k < got; k++)
+            c->ready[got - 1 - k] = buf[k];
         c->nready = got - 1;
+    }
     return buf[0];
 }
 
 Value pidtab_alloc(PidTab *t, ProcRt *p)
 {
-    if (atomic_fetch_add_explicit(&t->count, 1, memory_order_relaxed) >= t->max) {
-        atomic_fetch_sub_explicit(&t->count, 1, memory_order_relaxed);
+    PidCache *c = cache_for(t);
+    if (!take_credit(t, c))
         return 0;
-    }
-    uint32_t i = take_index(t, cache_for(t));
+    uint32_t i = take_index(t, c);
     if (i == NO_SLOT) {
-        atomic_fetch_sub_explicit(&t->count, 1, memory_order_relaxed);
+        give_credit(t, c);
         return 0;
     }
+    /* The serial was written by whoever freed the slot, before the index reached us through
+     * the table lock or this thread's own cache. */
     p->pid = val_pid(i, t->slots[i].serial);
     /* seq_cst (at least release): a reader that finds p also sees p->pid and p's init. */
     atomic_store(&t->slots[i].proc, p);
@@ -161,8 +238,8 @@ void pidtab_free(PidTab *t, Value pid)
     /* seq_cst: ordered before the retiring thread's read of the global epoch (epoch.c). */
     atomic_store(&t->slots[i].proc, NULL);
     t->slots[i].serial = (t->slots[i].serial + 1) & 0x3fffffffu;
-    atomic_fetch_sub_explicit(&t->count, 1, memory_order_relaxed);
     PidCache *c = cache_for(t);
+    give_credit(t, c);
     if (c == NULL) {
         free_list_put(t, &i, 1);
         return;

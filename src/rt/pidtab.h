@@ -9,14 +9,18 @@
  * pid from the current one. Fresh indexes are handed out in increasing order (pids grow as on
  * BEAM); freed ones are reused oldest first once enough have piled up, so the slot array only
  * grows with the peak number of live processes (plus PIDTAB_SLACK).
- * Spawning and exiting on several scheduler threads at once must not serialise on one lock:
- * a thread keeps up to PIDTAB_BATCH freed indexes and PIDTAB_BATCH indexes ready for reuse
- * of its own, and takes the table's lock once per batch. Indexes parked in those caches are
- * why the table has PIDTAB_SLACK slots beyond `max`; the limit itself is `count`.
+ * Spawning and exiting on several scheduler threads at once must not serialise on one lock
+ * or one contended counter: each thread (up to PIDTAB_CACHING_THREADS per table) has a cache
+ * in the table with up to PIDTAB_BATCH freed indexes, PIDTAB_BATCH indexes ready to hand out,
+ * and credit: process-count units it reserved from `count` in a batch. The shared lock and
+ * counter are touched once per batch. Indexes parked in caches are why the array has
+ * PIDTAB_SLACK slots beyond `max`; a spawn that finds no credit left takes back every
+ * thread's unused credit before it reports the table full, so the limit is exact.
  */
 #ifndef EMBER_PIDTAB_H
 #define EMBER_PIDTAB_H
 #include <pthread.h>
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
@@ -25,7 +29,7 @@
 #define PIDTAB_DEFAULT_MAX 1048576u  /* BEAM's default process limit */
 #define PIDTAB_INDEX_LIMIT 0x0fffffffu /* 28 bits of index in a pid */
 #define PIDTAB_BATCH 64u              /* indexes a thread caches per list */
-#define PIDTAB_CACHING_THREADS 64u    /* threads per table that cache; the rest take the lock */
+#define PIDTAB_CACHING_THREADS 64u    /* threads per table with a cache; the rest take the lock */
 /* Slots beyond `max`: an index parked in one thread's cache cannot serve another, so the
  * array is this much larger than the limit (slots never used cost no memory). */
 #define PIDTAB_SLACK (2u * PIDTAB_BATCH * PIDTAB_CACHING_THREADS)
@@ -37,19 +41,30 @@ typedef struct PidSlot {
     uint32_t next_free;
 } PidSlot;
 
+/* One thread's share of a table (see above), on its own cache lines. */
+typedef struct PidCache {
+    /* owner thread; taken back by any thread with an exchange */
+    alignas(64) _Atomic uint32_t credit;
+    /* owner thread only */
+    uint32_t nfreed, nready;
+    uint32_t freed[PIDTAB_BATCH], ready[PIDTAB_BATCH]; /* ready: a stack, next on top */
+} PidCache;
+
 typedef struct PidTab {
     /* set at init, read-only after */
     PidSlot *slots; /* `nslots` slots, zero pages until first used */
     uint32_t max;    /* live processes at most (BEAM's +P) */
     uint32_t nslots; /* max + PIDTAB_SLACK */
-    uint64_t id;     /* tells the per-thread caches which table they hold indexes of */
-    pthread_mutex_t lock; /* guards the free list (free_head, free_tail, next_free links) */
+    uint64_t id;     /* tells a thread which table its cache number belongs to */
+    PidCache *caches; /* PIDTAB_CACHING_THREADS of them */
+    /* guards the free list: free_head, free_tail and the slots' next_free links */
+    alignas(64) pthread_mutex_t lock;
     uint32_t free_head, free_tail;
-    /* any thread, atomic */
-    _Atomic uint32_t nfree;   /* indexes in the free list (written under lock) */
-    _Atomic uint32_t fresh;   /* slots [0, fresh) have been used */
-    _Atomic uint32_t count;   /* live processes */
-    _Atomic uint32_t caching; /* threads that have claimed a cache for this table */
+    /* any thread, atomic, each on its own line */
+    alignas(64) _Atomic uint32_t nfree; /* indexes in the free list (written under lock) */
+    alignas(64) _Atomic uint32_t fresh; /* slots [0, fresh) have been handed out */
+    alignas(64) _Atomic uint32_t count; /* live processes plus the caches' credit */
+    alignas(64) _Atomic uint32_t ncaches; /* caches claimed by threads */
 } PidTab;
 
 /* Sets up a table for at most `max` (1..PIDTAB_INDEX_LIMIT - PIDTAB_SLACK) live processes.
@@ -79,11 +94,8 @@ static inline ProcRt *pidtab_lookup(PidTab *t, Value pid)
     return p != NULL && p->pid == pid ? p : NULL;
 }
 
-/* Live processes now (a snapshot). */
-static inline uint32_t pidtab_count(PidTab *t)
-{
-    return atomic_load_explicit(&t->count, memory_order_relaxed);
-}
+/* Live processes now (a snapshot, approximate while processes come and go). */
+uint32_t pidtab_count(PidTab *t);
 
 /* Writes up to `cap` live pids, in index order, to `out`; returns how many exist in all
  * (may exceed `cap`). For Process.list/0; a snapshot, processes may come and go meanwhile.

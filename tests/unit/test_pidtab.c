@@ -84,6 +84,47 @@ Test(pidtab, freed_slots_are_reused_and_the_array_stays_bounded)
     pidtab_destroy(&t);
 }
 
+/* Credit reserved in batches by one thread must not make another hit the limit early: a
+ * helper thread spawns and frees processes (keeping credit in its cache), then this thread
+ * fills the table to exactly `max`. */
+#define CREDIT_MAX 20000u
+static PidTab ct;
+static ProcRt cprocs[CREDIT_MAX + 1];
+
+static void *spawn_and_free(void *arg)
+{
+    (void)arg;
+    Value pids[300];
+    for (int round = 0; round < 50; round++) {
+        for (int i = 0; i < 300; i++) {
+            proc_rt_init(&cprocs[i]);
+            pids[i] = pidtab_alloc(&ct, &cprocs[i]);
+            cr_assert_neq(pids[i], 0);
+        }
+        for (int i = 0; i < 300; i++)
+            pidtab_free(&ct, pids[i]);
+    }
+    return NULL;
+}
+
+Test(pidtab, limit_is_exact_while_other_threads_hold_credit)
+{
+    cr_assert_eq(pidtab_init(&ct, CREDIT_MAX), 0);
+    pthread_t th;
+    pthread_create(&th, NULL, spawn_and_free, NULL);
+    pthread_join(th, NULL);
+    cr_assert_eq(pidtab_count(&ct), 0, "all were freed");
+    for (uint32_t i = 0; i < CREDIT_MAX; i++) {
+        proc_rt_init(&cprocs[i]);
+        cr_assert_neq(pidtab_alloc(&ct, &cprocs[i]), 0, "spawn %u of %u refused", i + 1,
+                      CREDIT_MAX);
+    }
+    cr_assert_eq(pidtab_count(&ct), CREDIT_MAX);
+    proc_rt_init(&cprocs[CREDIT_MAX]);
+    cr_assert_eq(pidtab_alloc(&ct, &cprocs[CREDIT_MAX]), 0, "the limit was not enforced");
+    pidtab_destroy(&ct);
+}
+
 Test(pidtab, list_returns_live_pids_in_index_order)
 {
     PidTab t;
