@@ -4,8 +4,8 @@
  *
  * Owns: the inbound queue, the owner's private list of received messages with the save
  * pointer of selective receive, and the "owner asleep" bit that hands out the scheduling
- * token. Does not own: what non-message signals mean (signal.h), the message values and their
- * heap fragments (the embedder frees them), nor scheduling (sched.h).
+ * token. Does not own: what non-message signals mean (signal.h), the message values (the
+ * embedder copies them in and out and frees the signals), nor scheduling (sched.h).
  * Invariants: push is one atomic exchange; the push that finds the owner asleep is the only
  * one told so, and its caller must make the process runnable. Only the owner (the thread
  * running the process) pops, sleeps, and touches the private list. A node belongs to the
@@ -18,8 +18,6 @@
 #include <stdint.h>
 
 #include "value/value.h"
-
-typedef struct HeapFragment HeapFragment;
 
 /* The link every queued node starts with. While queued, `next` is written once by the
  * producer that pushed after this node; after pop, the owner reuses it for the private list. */
@@ -42,16 +40,20 @@ typedef enum SigKind {
     SIG_KIND_COUNT
 } SigKind;
 
-/* One queued signal. `payload` lives in `frag` (NULL when it needed no memory); the receiver
- * adopts the fragment, or the embedder frees it with the node. */
+/* One queued signal, one malloc'd block with its payload. While `words` > 0 the payload lives
+ * in `data` (a flat copy, heapfrag.h: outside every heap, self-contained); the receiver copies
+ * it into its own heap when a receive first looks at it and sets `words` to 0, so `payload` is
+ * then a value of the receiver's heap (or an immediate, which needs no words at all). The
+ * block goes with the signal: freeing the signal frees the payload's flat copy. */
 typedef struct Signal {
     SigLink link; /* must stay first: a SigLink* is cast back to its Signal */
     uint32_t kind; /* SigKind */
-    uint32_t aux;  /* free for the embedder (e.g. a size class) */
+    uint32_t aux;  /* free for the embedder */
     Value from;    /* sender pid, or 0 */
     Value payload;
-    HeapFragment *frag;
     uint64_t ref;
+    size_t words;  /* words of `data` the payload still lives in; 0: nothing to copy */
+    Value data[];
 } Signal;
 
 typedef struct Mailbox {

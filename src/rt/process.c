@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt/heapfrag.h"
-
 /* Small first sizes: most processes are small, and a parked process should cost <= 512
  * bytes in all (DESIGN §5); the arrays double when needed. The first stack and frame array
  * live in the same malloc block as the Process: one allocation per spawn instead of three
@@ -192,15 +190,13 @@ ProcExt *proc_ext_alloc(Process *p)
     return x;
 }
 
-/* Frees every signal still in p's mailbox: inbound ones with their fragments, received ones
- * alone (their fragments belong to p's heap). */
+/* Frees every signal still in p's mailbox, inbound or received (each with its payload's
+ * copy). */
 static void free_mailbox(Process *p)
 {
     Signal *s;
-    while ((s = mailbox_pop(&p->rt.mb)) != NULL) {
-        frag_free(s->frag);
+    while ((s = mailbox_pop(&p->rt.mb)) != NULL)
         free(s);
-    }
     mailbox_recv_begin(&p->rt.mb);
     while (mailbox_recv_peek(&p->rt.mb) != NULL)
         free(mailbox_recv_take(&p->rt.mb));
@@ -210,10 +206,7 @@ void proc_free(Process *p)
 {
     if (!p) return;
     free_mailbox(p);
-    if (p->killed_by != NULL) {
-        frag_free(p->killed_by->frag);
-        free(p->killed_by);
-    }
+    free(p->killed_by);
     proc_rt_destroy(&p->rt);
     arena_free(&p->arena);
     free(p->ext);

@@ -161,8 +161,16 @@ Signal *proc_recv_next(Process *p);
  * deterministic mode), for `receive ... after` deadlines. */
 int64_t rt_now_ms(void);
 
-/* Receive: drops the matched message at the save pointer (its heap fragment was adopted into
- * p's heap) and resets the save pointer to the oldest message. */
+/* Receive: the payload of message `s` (from proc_recv_next) as a value of p's heap, which the
+ * VM may bind. The first call copies it from the signal's block into p's heap (arena_alloc,
+ * never collects) and marks the signal copied (`words` 0), so a message skipped by one receive
+ * is not copied again by the next; the private list then keeps it alive as a GC root until it
+ * is taken. THE_NON_VALUE if out of memory (nothing changed). */
+Value proc_recv_value(Process *p, Signal *s);
+
+/* Receive: drops the matched message at the save pointer (its payload, copied into p's heap,
+ * stays there as long as the VM holds it; the signal block is freed) and resets the save
+ * pointer to the oldest message. */
 void proc_recv_take(Process *p);
 
 #endif

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "rt/heapfrag.h"
 #include "rt/runtime.h"
 #include "value/map.h"
 
@@ -85,9 +84,21 @@ static Value dictionary_list(Arena *a, Value dict)
     return list;
 }
 
+/* Bytes of p's received messages: each signal block, with its payload's copy until a receive
+ * copied that into the heap (signals not drained yet are not counted, as BEAM counts only
+ * the queue it has). */
+static size_t mailbox_bytes(Process *p)
+{
+    size_t bytes = 0;
+    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed); l;
+         l = atomic_load_explicit(&l->next, memory_order_relaxed))
+        bytes += sizeof(Signal) + ((Signal *)l)->words * sizeof(Value);
+    return bytes;
+}
+
 static Value memory_bytes(Process *p)
 {
-    size_t bytes = sizeof *p + arena_heap_words(&p->arena) * sizeof(Value) +
+    size_t bytes = sizeof *p + arena_heap_words(&p->arena) * sizeof(Value) + mailbox_bytes(p) +
                    (size_t)p->stack_cap * sizeof(Value) + (size_t)p->frames_cap * sizeof(Frame) +
                    (size_t)p->handlers_cap * sizeof(Handler) +
                    (p->rt.tables ? sizeof *p->rt.tables : 0);

@@ -74,6 +74,12 @@ Value rt_send(Process *p, Value dest, Value msg);
  * THE_NON_VALUE if `dest` is none of those. */
 Value rt_resolve(Value dest);
 
+/* A new signal of `kind` (any thread) whose payload is a flat copy of `v` (a value of the
+ * calling process's heap, or an immediate) in the same malloc'd block, right after the header
+ * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. One free() releases both.
+ * NULL if malloc failed. */
+Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref);
+
 /* `p` must end now with `die`'s payload as its reason (an exit signal it handled inside a
  * builtin, e.g. Process.exit(self(), :kill)): the VM stops at its next reduction. */
 void rt_kill_self(Process *p, Signal *die);

@@ -15,7 +15,9 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 
-/* The received messages are roots too: they point into heap fragments p adopted. */
+/* The received messages are roots too: a payload a receive has looked at is in p's heap (and
+ * may be bound in registers); one not looked at yet points into its own signal block, outside
+ * the arena, which the collector leaves alone (HEAP.md rule 4). */
 static void mailbox_roots(void *ctx, GcVisitor *v)
 {
     Process *p = ctx;
