@@ -48,7 +48,8 @@ typedef enum SigKind {
 typedef struct Signal {
     SigLink link; /* must stay first: a SigLink* is cast back to its Signal */
     uint32_t kind; /* SigKind */
-    uint32_t aux;  /* free for the embedder */
+    uint16_t aux;  /* free for the embedder */
+    uint16_t mem;  /* free for the embedder: how the block was allocated */
     Value from;    /* sender pid, or 0 */
     Value payload;
     uint64_t ref;

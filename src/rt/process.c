@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt/sigpool.h"
+
 /* Small first sizes: most processes are small, and a parked process should cost <= 512
  * bytes in all (DESIGN §5); the arrays double when needed. The first stack and frame array
  * live in the same malloc block as the Process: one allocation per spawn instead of three
@@ -196,17 +198,17 @@ static void free_mailbox(Process *p)
 {
     Signal *s;
     while ((s = mailbox_pop(&p->rt.mb)) != NULL)
-        free(s);
+        sigpool_free(s);
     mailbox_recv_begin(&p->rt.mb);
     while (mailbox_recv_peek(&p->rt.mb) != NULL)
-        free(mailbox_recv_take(&p->rt.mb));
+        sigpool_free(mailbox_recv_take(&p->rt.mb));
 }
 
 void proc_free(Process *p)
 {
     if (!p) return;
     free_mailbox(p);
-    free(p->killed_by);
+    sigpool_free(p->killed_by);
     proc_rt_destroy(&p->rt);
     arena_free(&p->arena);
     free(p->ext);

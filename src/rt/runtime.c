@@ -2,7 +2,6 @@
  * receive, receive timeouts. Process.send_after timers are in sendafter.c. */
 #include "rt/runtime.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -10,6 +9,7 @@
 #include "rt/crash.h"
 #include "rt/heapfrag.h"
 #include "rt/procinfo.h"
+#include "rt/sigpool.h"
 #include "vm/error.h"
 #include "vm/vm.h"
 
@@ -25,9 +25,7 @@ int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)
 Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
 {
     size_t words = val_flat_size(v);
-    if (words > (SIZE_MAX - sizeof(Signal)) / sizeof(Value))
-        return NULL;
-    Signal *s = malloc(sizeof *s + words * sizeof(Value));
+    Signal *s = sigpool_alloc(words);
     if (s == NULL)
         return NULL;
     s->kind = kind;
@@ -48,7 +46,7 @@ static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t r
 static void ops_free(void *ctx, Signal *s)
 {
     (void)ctx;
-    free(s);
+    sigpool_free(s);
 }
 
 Value proc_recv_value(Process *p, Signal *s)
@@ -112,7 +110,7 @@ Signal *proc_recv_next(Process *p)
     return s;
 }
 
-void proc_recv_take(Process *p) { free(mailbox_recv_take(&p->rt.mb)); }
+void proc_recv_take(Process *p) { sigpool_free(mailbox_recv_take(&p->rt.mb)); }
 
 /* The receive timer of a process fired: wake it with a timeout for that receive. */
 static void timeout_fired(Timer *t, uint64_t wait)

@@ -75,9 +75,9 @@ Value rt_send(Process *p, Value dest, Value msg);
 Value rt_resolve(Value dest);
 
 /* A new signal of `kind` (any thread) whose payload is a flat copy of `v` (a value of the
- * calling process's heap, or an immediate) in the same malloc'd block, right after the header
- * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. One free() releases both.
- * NULL if malloc failed. */
+ * calling process's heap, or an immediate) in the same block, right after the header
+ * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. The block comes from
+ * sigpool_alloc; sigpool_free (sigpool.h) frees it with the copy. NULL if out of memory. */
 Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref);
 
 /* `p` must end now with `die`'s payload as its reason (an exit signal it handled inside a

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "rt/runtime.h"
+#include "rt/sigpool.h"
 #include "vm/error.h"
 
 typedef struct SendAfter {
@@ -23,7 +24,7 @@ typedef struct SendAfter {
 
 static void drop(SendAfter *t)
 {
-    free(t->msg);
+    sigpool_free(t->msg);
     free(t);
 }
 
@@ -55,7 +56,7 @@ Value rt_send_after(Process *p, Value dest, Value msg, int64_t ms)
     SendAfter *t = malloc(sizeof *t);
     Signal *m = t != NULL ? rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0) : NULL;
     if (ref == THE_NON_VALUE || m == NULL) {
-        free(m);
+        sigpool_free(m);
         free(t);
         return err_system_limit(p);
     }

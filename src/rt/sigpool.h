@@ -1,0 +1,36 @@
+/* sigpool.h: memory for signals (DESIGN §5). Every message is one block (runtime.c,
+ * rt_signal_new), made on the sender's thread and freed on the receiver's, often another one:
+ * with malloc, a producer's thread kept asking its arena for fresh memory while the consumer's
+ * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
+ * --threads 2).
+ *
+ * Owns: blocks of SIGPOOL_BYTES for small signals, in per-thread caches and a shared list of
+ * batches. A thread that frees more than it allocates passes whole batches to the shared list
+ * (one lock per SIGPOOL_BATCH blocks), and a thread that allocates more takes them from there.
+ * Does not own: what is in a block, nor bigger signals (plain malloc).
+ * Invariants: a block is in at most one cache or batch; the shared list keeps at most
+ * SIGPOOL_SHARED_MAX batches, the rest goes back to malloc, so a burst of queued messages does
+ * not stay reserved for ever. A thread's cache moves to the shared list when the thread exits.
+ * ASan builds use malloc/free for every block, so a use after free is still caught.
+ * The runtime makes and frees signals with rt_signal_new (runtime.h) and sigpool_free.
+ */
+#ifndef EMBER_SIGPOOL_H
+#define EMBER_SIGPOOL_H
+#include <stddef.h>
+
+#include "rt/mailbox.h"
+
+/* Bytes of one pooled block: a Signal header (48) and a payload of up to 10 words ({:work, x}
+ * takes 3). */
+#define SIGPOOL_BYTES 128
+
+/* A signal block with room for `words` payload words after the header (uninitialised but for
+ * `mem`, which records where it came from): from the pool when it fits SIGPOOL_BYTES, else
+ * from malloc. Any thread. NULL if out of memory or `words` is absurdly large. */
+Signal *sigpool_alloc(size_t words);
+
+/* Frees a block from sigpool_alloc, on any thread (not only the one that got it). NULL is
+ * fine. */
+void sigpool_free(Signal *s);
+
+#endif
