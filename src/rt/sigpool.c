@@ -110,6 +110,8 @@ static void *sigpool_get(void)
             pthread_mutex_unlock(&shared.lock);
             if (cur == NULL)
                 return malloc(SIGPOOL_BYTES);
+            if (!keyed)
+                register_thread(); /* this thread holds blocks now (a timer thread may only get) */
         }
         ncur = cur->len;
     }
