@@ -40,20 +40,31 @@ typedef enum SigKind {
     SIG_KIND_COUNT
 } SigKind;
 
-/* One queued signal, one malloc'd block with its payload. While `words` > 0 the payload lives
- * in `data` (a flat copy, heapfrag.h: outside every heap, self-contained); the receiver copies
- * it into its own heap when a receive first looks at it and sets `words` to 0, so `payload` is
- * then a value of the receiver's heap (or an immediate, which needs no words at all). The
- * block goes with the signal: freeing the signal frees the payload's flat copy. */
+/* Where the payload of a signal in the private list is (Signal.where). The embedder's to set;
+ * HEAP.md "Messages". Messages a receive has looked at (SIG_IN_HEAP) always come before those
+ * it has not: a receive looks at the list from its oldest message on. */
+typedef enum SigWhere {
+    SIG_IN_BLOCK, /* in `data` (or an immediate): no receive has looked at it yet */
+    SIG_TO_BUILD, /* an exit signal or DOWN received as a message (`aux` says which): the
+                     {:EXIT, ...} or {:DOWN, ...} tuple is built around the reason (payload,
+                     in `data`) when a receive first looks at it */
+    SIG_IN_HEAP   /* a value of the receiver's heap (the collector moves it) */
+} SigWhere;
+
+/* One queued signal, one block with its payload: while no receive has looked at it, the
+ * payload lives in `data` (a flat copy, heapfrag.h: outside every heap, self-contained) or is
+ * an immediate, which needs no words at all. The block goes with the signal: freeing the
+ * signal frees the payload's flat copy. */
 typedef struct Signal {
-    SigLink link; /* must stay first: a SigLink* is cast back to its Signal */
-    uint32_t kind; /* SigKind */
+    SigLink link;  /* must stay first: a SigLink* is cast back to its Signal */
+    uint16_t kind; /* SigKind */
     uint16_t aux;  /* free for the embedder */
     uint16_t mem;  /* free for the embedder: how the block was allocated */
+    uint16_t where; /* SigWhere, for messages in the private list */
     Value from;    /* sender pid, or 0 */
     Value payload;
     uint64_t ref;
-    size_t words;  /* words of `data` the payload still lives in; 0: nothing to copy */
+    size_t words;  /* words of `data`, the payload's flat copy */
     Value data[];
 } Signal;
 

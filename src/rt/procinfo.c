@@ -84,9 +84,8 @@ static Value dictionary_list(Arena *a, Value dict)
     return list;
 }
 
-/* Bytes of p's received messages: each signal block, with its payload's copy until a receive
- * copied that into the heap (signals not drained yet are not counted, as BEAM counts only
- * the queue it has). */
+/* Bytes of p's received messages: each signal block with its payload's copy (signals not
+ * drained yet are not counted). */
 static size_t mailbox_bytes(Process *p)
 {
     size_t bytes = 0;

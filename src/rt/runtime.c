@@ -32,6 +32,7 @@ Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
     s->aux = SIG_MESSAGE;
     s->from = from;
     s->ref = ref;
+    s->where = SIG_IN_BLOCK;
     s->words = words;
     s->payload = flat_copy(v, s->data, words);
     return s;
@@ -49,46 +50,49 @@ static void ops_free(void *ctx, Signal *s)
     sigpool_free(s);
 }
 
+/* Exit or DOWN signal `s`, received as a message, as the tuple it reads: {:EXIT, from, reason}
+ * or {:DOWN, ref, :process, from, reason} (`reason` already in p's heap). */
+static Value exit_message(Process *p, const Signal *s, Value reason)
+{
+    Arena *a = &p->arena;
+    if (s->aux != SIG_DOWN) {
+        Value e[3] = {ATOM_EXIT, s->from, reason};
+        return val_make_tuple_from(a, e, 3);
+    }
+    Value ref = val_make_ref_number(a, s->ref);
+    Value who = s->from;
+    if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
+        Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
+        who = val_make_tuple_from(a, nn, 2);
+    }
+    Value e[5] = {ATOM_DOWN, ref, ATOM_PROCESS, who, reason};
+    return ref == THE_NON_VALUE || who == THE_NON_VALUE ? THE_NON_VALUE
+                                                        : val_make_tuple_from(a, e, 5);
+}
+
 Value proc_recv_value(Process *p, Signal *s)
 {
-    if (s->words == 0)
+    if (s->where == SIG_IN_HEAP)
         return s->payload;
-    Value v = flat_copy_to_arena(&p->arena, s->payload, s->words);
-    if (v != THE_NON_VALUE) {
-        s->payload = v;
-        s->words = 0;
-    }
+    Value v = s->payload;
+    if (s->words != 0 && (v = flat_copy_to_arena(&p->arena, v, s->words)) == THE_NON_VALUE)
+        return v;
+    if (s->where == SIG_TO_BUILD && (v = exit_message(p, s, v)) == THE_NON_VALUE)
+        return v; /* the reason's copy is garbage now; the next look copies it again */
+    s->payload = v;
+    s->where = SIG_IN_HEAP;
     return v;
 }
 
+/* The message is built when a receive first looks at it (proc_recv_value), so messages in
+ * the heap stay in front of the private list (mailbox.h, SigWhere). */
 static bool ops_to_message(void *ctx, ProcRt *self, Signal *s)
 {
     (void)ctx;
-    Process *p = proc_of(self);
-    Arena *a = &p->arena;
-    Value reason = proc_recv_value(p, s);
-    if (reason == THE_NON_VALUE)
-        return false;
-    Value t;
-    if (s->kind == SIG_DOWN) {
-        Value ref = val_make_ref_number(a, s->ref);
-        Value who = s->from;
-        if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
-            Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
-            who = val_make_tuple_from(a, nn, 2);
-        }
-        Value e[5] = {ATOM_DOWN, ref, ATOM_PROCESS, who, reason};
-        t = ref == THE_NON_VALUE || who == THE_NON_VALUE ? THE_NON_VALUE
-                                                        : val_make_tuple_from(a, e, 5);
-    } else {
-        Value e[3] = {ATOM_EXIT, s->from, reason};
-        t = val_make_tuple_from(a, e, 3);
-    }
-    if (t == THE_NON_VALUE)
-        return false;
+    (void)self;
     s->aux = s->kind;
     s->kind = SIG_MESSAGE;
-    s->payload = t;
+    s->where = SIG_TO_BUILD;
     return true;
 }
 

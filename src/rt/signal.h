@@ -32,11 +32,11 @@ typedef struct SigOps {
     Signal *(*make)(void *ctx, SigKind kind, Value from, Value v, uint64_t ref);
     /* Frees `s` with its payload's copy. */
     void (*free)(void *ctx, Signal *s);
-    /* Turns exit or DOWN signal `s` into the message `self` receives, in place: payload
-     * becomes {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} (an
-     * atom `from`, for a monitor by name, reads {name, node}), a value of self's heap, and
-     * kind SIG_MESSAGE (`aux` keeps the original kind, `ref` stays). False if out of
-     * memory. */
+    /* Turns exit or DOWN signal `s` into the message `self` receives, in place: kind
+     * SIG_MESSAGE (`aux` keeps the original kind, `ref` stays), and the message a receive sees
+     * is {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} (an atom
+     * `from`, for a monitor by name, reads {name, node}); the runtime builds that tuple in
+     * self's heap when a receive first looks at it. False if out of memory. */
     bool (*to_message)(void *ctx, ProcRt *self, Signal *s);
     /* Answers Process.info request `s` (SIG_INFO) sent to `self`, alive or (`alive` false)
      * already dead, and frees `s`. May be NULL (requests are dropped). */
