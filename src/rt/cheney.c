@@ -111,3 +111,26 @@ void cheney_scan(Cheney *c)
         }
     }
 }
+
+Value cheney_copy_tree(Value v, Value *dst, size_t words)
+{
+    if (words == 0)
+        return val_is_tuple(v) ? val_empty_tuple() : v;
+    if (val_is_boxed(v)) {
+        const uint64_t *obj = val_box_ptr(v);
+        if (hdr_size(obj[0]) + 1 == words) {
+            /* nothing hangs off it but immediates and empty tuples (0 words each) */
+            for (size_t i = 0; i < words; i++)
+                dst[i] = obj[i];
+            for (size_t i = first_value_word(obj[0]); i < words; i++)
+                if (!val_is_small(dst[i]) && (val_is_cons(dst[i]) || (val_is_boxed(dst[i]) && dst[i] != 0)))
+                    dst[i] = val_empty_tuple();
+            return val_box_from(dst);
+        }
+    }
+    Cheney c;
+    cheney_init(&c, dst, dst + words, NULL, 0);
+    Value out = cheney_copy(&c, v);
+    cheney_scan(&c);
+    return out;
+}

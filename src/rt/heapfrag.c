@@ -6,13 +6,7 @@
 
 Value flat_copy(Value v, Value *dst, size_t words)
 {
-    if (words == 0)
-        return val_is_tuple(v) ? val_empty_tuple() : v;
-    Cheney c;
-    cheney_init(&c, dst, dst + words, NULL, 0);
-    Value out = cheney_copy(&c, v);
-    cheney_scan(&c);
-    return out;
+    return cheney_copy_tree(v, dst, words);
 }
 
 Value flat_copy_to_arena(Arena *a, Value v, size_t words)

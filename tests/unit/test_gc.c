@@ -177,6 +177,48 @@ Test(gc, spawn_copies_fill_an_exact_chunk_and_allocation_goes_on_after_it)
     arena_free(&check);
 }
 
+/* One object holding only immediates (and the empty tuple): the copy's fast path. */
+static Value flat_sample(Arena *a, int kind)
+{
+    static const FunHead fh = {.arity = 0, .index = 3, .uniq = 4};
+    switch (kind) {
+    case 0: {
+        Value e[4] = {ATOM_OK, val_small(42), val_make_tuple(a, 0), VAL_NIL};
+        return val_make_tuple_from(a, e, 4);
+    }
+    case 1: return val_make_float(a, 1.5);
+    case 2: return val_make_binary(a, "twelve bytes", 12);
+    default: {
+        Value f = val_make_fun(a, &fh, 2);
+        val_fun_free(f)[0] = val_small(7);
+        val_fun_free(f)[1] = ATOM_OK;
+        return f;
+    }
+    }
+}
+
+Test(gc, one_object_messages_copy_exactly)
+{
+    size_t expect_words[] = {5, 2, 4, 0};
+    for (int k = 0; k < 4; k++) {
+        Arena sender, check;
+        arena_init(&sender);
+        arena_init(&check);
+        Value msg = flat_sample(&sender, k), copy;
+        size_t words = val_flat_size(msg);
+        if (k < 3)
+            cr_assert_eq(words, expect_words[k], "sample %d: %zu words", k, words);
+        Value *b = block_copy(msg, &copy);
+        cr_assert(copy != msg, "sample %d: a copy, not the original", k);
+        arena_free(&sender);
+        cr_assert(val_exact_equal(copy, flat_sample(&check, k)), "sample %d intact without its sender", k);
+        Value again = flat_copy_to_arena(&A, copy, words);
+        free(b);
+        cr_assert(val_exact_equal(again, flat_sample(&check, k)), "sample %d intact in the heap", k);
+        arena_free(&check);
+    }
+}
+
 Test(gc, immediates_need_no_words)
 {
     cr_assert_eq(val_flat_size(ATOM_OK), 0, "an atom needs no words");
