@@ -77,6 +77,7 @@ static void thread_exit(void *unused)
     give_batch(spare);
     cur = spare = NULL;
     ncur = 0;
+    keyed = false; /* a later put (another key's destructor) registers again */
 }
 
 static void exit_key_init(void)
