@@ -315,9 +315,10 @@ static Value process_info_request(Process *p, const Value *a)
     Runtime *rt = rt_get();
     ProcRt *r = pidtab_lookup(&rt->pids, a[0]);
     Value answer = ATOM_NIL, tag = atom("ok");
-    if (r == &p->rt)
+    if (r == &p->rt) {
+        rt_drain_self(p); /* what was sent to us so far counts (message_queue_len, messages) */
         answer = procinfo_build(p, &p->arena, a[1], atom("running"));
-    else if (r != NULL) {
+    } else if (r != NULL) {
         Value spec[2] = {a[1], procinfo_status(r)};
         Value req = val_make_tuple_from(&p->arena, spec, 2);
         answer = val_make_ref(&p->arena);

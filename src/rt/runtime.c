@@ -51,10 +51,9 @@ static void ops_free(void *ctx, Signal *s)
 }
 
 /* Exit or DOWN signal `s`, received as a message, as the tuple it reads: {:EXIT, from, reason}
- * or {:DOWN, ref, :process, from, reason} (`reason` already in p's heap). */
-static Value exit_message(Process *p, const Signal *s, Value reason)
+ * or {:DOWN, ref, :process, from, reason}, built in `a` around `reason`. */
+static Value exit_message(Arena *a, const Signal *s, Value reason)
 {
-    Arena *a = &p->arena;
     if (s->aux != SIG_DOWN) {
         Value e[3] = {ATOM_EXIT, s->from, reason};
         return val_make_tuple_from(a, e, 3);
@@ -77,11 +76,18 @@ Value proc_recv_value(Process *p, Signal *s)
     Value v = s->payload;
     if (s->words != 0 && (v = flat_copy_to_arena(&p->arena, v, s->words)) == THE_NON_VALUE)
         return v;
-    if (s->where == SIG_TO_BUILD && (v = exit_message(p, s, v)) == THE_NON_VALUE)
+    if (s->where == SIG_TO_BUILD && (v = exit_message(&p->arena, s, v)) == THE_NON_VALUE)
         return v; /* the reason's copy is garbage now; the next look copies it again */
     s->payload = v;
     s->where = SIG_IN_HEAP;
     return v;
+}
+
+Value rt_message_value(Process *p, Signal *s, Arena *a)
+{
+    if (a == &p->arena)
+        return proc_recv_value(p, s);
+    return s->where == SIG_TO_BUILD ? exit_message(a, s, s->payload) : s->payload;
 }
 
 /* The message is built when a receive first looks at it (proc_recv_value), so messages in
@@ -104,6 +110,12 @@ static bool refill(Process *p)
     if (p->killed_by == NULL)
         p->killed_by = signal_drain(&rt->env, &p->rt);
     return p->killed_by == NULL;
+}
+
+void rt_drain_self(Process *p)
+{
+    if (!refill(p))
+        p->reductions = 0; /* as rt_kill_self: the VM stops at its next reduction */
 }
 
 Signal *proc_recv_next(Process *p)
