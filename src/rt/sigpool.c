@@ -1,6 +1,6 @@
-/* sigpool.c: per-thread caches of signal blocks and the shared list of batches (sigpool.h).
+/* sigpool.c: per-thread caches of signal blocks and the shared lists of batches (sigpool.h).
  *
- * A thread's cache is two lists: `cur`, which get and put use, and `spare`, one full batch.
+ * Two block sizes, each with its own caches and shared list. A thread's cache is two lists: `cur`, which get and put use, and `spare`, one full batch.
  * When `cur` reaches SIGPOOL_BATCH blocks, it becomes the spare and the old spare goes to the
  * shared list; when `cur` is empty, the spare (or a batch from the shared list) replaces it.
  * So a thread holds at most 2 * SIGPOOL_BATCH blocks, and every move is O(1): a batch is
@@ -24,9 +24,16 @@
 #define SIGPOOL_ON 1
 #endif
 
+/* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
+ * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
+ * 64-byte block would take an 80-byte chunk): 56 holds a bare Signal (an immediate payload,
+ * most messages), 120 holds 9 payload words. */
+static const size_t class_bytes[] = {56, SIGPOOL_BYTES};
+#define NCLASSES 2
+
 #if SIGPOOL_ON
 #define SIGPOOL_BATCH 128
-#define SIGPOOL_SHARED_MAX 256 /* batches: 4 MB */
+#define SIGPOOL_SHARED_MAX 32 /* batches per size: 256 and 512 KB with malloc's headers */
 
 /* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
  * two fields. */
@@ -36,31 +43,35 @@ typedef struct FreeSig {
     uint32_t len;               /* blocks in the batch */
 } FreeSig;
 
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
-    pthread_mutex_t lock;
-    FreeSig *batches; /* guarded by lock */
-    uint32_t n;       /* batches in the list, guarded by lock */
-} shared = {PTHREAD_MUTEX_INITIALIZER, NULL, 0};
+    FreeSig *batches; /* guarded by shared_lock */
+    uint32_t n;       /* batches in the list, guarded by shared_lock */
+} shared[NCLASSES];
 
-static _Thread_local FreeSig *cur, *spare;
-static _Thread_local uint32_t ncur;
+/* This thread's cache, per size. */
+static _Thread_local struct {
+    FreeSig *cur, *spare;
+    uint32_t ncur;
+} mine[NCLASSES];
 static _Thread_local bool keyed;
 static pthread_key_t exit_key;
 static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
 
-/* Passes batch `b` to the shared list, or back to malloc when that list is full. */
-static void give_batch(FreeSig *b)
+/* Passes batch `b` of size class `k` to the shared list, or back to malloc when that list is
+ * full. */
+static void give_batch(unsigned k, FreeSig *b)
 {
     if (b == NULL)
         return;
-    pthread_mutex_lock(&shared.lock);
-    bool kept = shared.n < SIGPOOL_SHARED_MAX;
+    pthread_mutex_lock(&shared_lock);
+    bool kept = shared[k].n < SIGPOOL_SHARED_MAX;
     if (kept) {
-        b->next_batch = shared.batches;
-        shared.batches = b;
-        shared.n++;
+        b->next_batch = shared[k].batches;
+        shared[k].batches = b;
+        shared[k].n++;
     }
-    pthread_mutex_unlock(&shared.lock);
+    pthread_mutex_unlock(&shared_lock);
     while (!kept && b != NULL) {
         FreeSig *next = b->next;
         free(b);
@@ -71,12 +82,14 @@ static void give_batch(FreeSig *b)
 static void thread_exit(void *unused)
 {
     (void)unused;
-    if (cur != NULL)
-        cur->len = ncur;
-    give_batch(cur);
-    give_batch(spare);
-    cur = spare = NULL;
-    ncur = 0;
+    for (unsigned k = 0; k < NCLASSES; k++) {
+        if (mine[k].cur != NULL)
+            mine[k].cur->len = mine[k].ncur;
+        give_batch(k, mine[k].cur);
+        give_batch(k, mine[k].spare);
+        mine[k].cur = mine[k].spare = NULL;
+        mine[k].ncur = 0;
+    }
     keyed = false; /* a later put (another key's destructor) registers again */
 }
 
@@ -95,55 +108,59 @@ static void register_thread(void)
         (void)pthread_setspecific(exit_key, &keyed); /* the value only makes the destructor run */
 }
 
-static void *sigpool_get(void)
+static void *sigpool_get(unsigned k)
 {
+    FreeSig *cur = mine[k].cur;
     if (cur == NULL) {
-        if (spare != NULL) {
-            cur = spare;
-            spare = NULL;
+        if (mine[k].spare != NULL) {
+            cur = mine[k].spare;
+            mine[k].spare = NULL;
         } else {
-            pthread_mutex_lock(&shared.lock);
-            cur = shared.batches;
+            pthread_mutex_lock(&shared_lock);
+            cur = shared[k].batches;
             if (cur != NULL) {
-                shared.batches = cur->next_batch;
-                shared.n--;
+                shared[k].batches = cur->next_batch;
+                shared[k].n--;
             }
-            pthread_mutex_unlock(&shared.lock);
+            pthread_mutex_unlock(&shared_lock);
             if (cur == NULL)
-                return malloc(SIGPOOL_BYTES);
+                return malloc(class_bytes[k]);
             if (!keyed)
                 register_thread(); /* this thread holds blocks now (a timer thread may only get) */
         }
-        ncur = cur->len;
+        mine[k].ncur = cur->len;
     }
-    FreeSig *f = cur;
-    cur = f->next;
-    ncur--;
+    mine[k].cur = cur->next;
+    mine[k].ncur--;
     /* Blocks usually come back from another thread, so each one is a cache miss: start the
      * next one's now, while the caller fills this one. */
-    if (cur != NULL)
-        __builtin_prefetch(cur, 1);
-    return f;
+    if (cur->next != NULL)
+        __builtin_prefetch(cur->next, 1);
+    return cur;
 }
 
-static void sigpool_put(void *block)
+static void sigpool_put(unsigned k, void *block)
 {
     if (!keyed)
         register_thread();
     FreeSig *f = block;
-    f->next = cur;
-    cur = f;
-    if (++ncur < SIGPOOL_BATCH)
+    f->next = mine[k].cur;
+    mine[k].cur = f;
+    if (++mine[k].ncur < SIGPOOL_BATCH)
         return;
-    cur->len = ncur;
-    give_batch(spare);
-    spare = cur;
-    cur = NULL;
-    ncur = 0;
+    f->len = mine[k].ncur;
+    give_batch(k, mine[k].spare);
+    mine[k].spare = f;
+    mine[k].cur = NULL;
+    mine[k].ncur = 0;
 }
 #else
-static void *sigpool_get(void) { return malloc(SIGPOOL_BYTES); }
-static void sigpool_put(void *block) { free(block); }
+static void *sigpool_get(unsigned k) { return malloc(class_bytes[k]); }
+static void sigpool_put(unsigned k, void *block)
+{
+    (void)k;
+    free(block);
+}
 #endif
 
 Signal *sigpool_alloc(size_t words)
@@ -151,17 +168,19 @@ Signal *sigpool_alloc(size_t words)
     if (words > (SIZE_MAX - sizeof(Signal)) / sizeof(Value))
         return NULL;
     size_t bytes = sizeof(Signal) + words * sizeof(Value);
-    bool pooled = bytes <= SIGPOOL_BYTES;
-    Signal *s = pooled ? sigpool_get() : malloc(bytes);
+    unsigned k = 0;
+    while (k < NCLASSES && bytes > class_bytes[k])
+        k++;
+    Signal *s = k < NCLASSES ? sigpool_get(k) : malloc(bytes);
     if (s != NULL)
-        s->mem = pooled;
+        s->mem = (uint16_t)(k < NCLASSES ? k + 1 : 0);
     return s;
 }
 
 void sigpool_free(Signal *s)
 {
-    if (s != NULL && s->mem)
-        sigpool_put(s);
+    if (s != NULL && s->mem != 0)
+        sigpool_put(s->mem - 1u, s);
     else
         free(s);
 }

@@ -4,13 +4,14 @@
  * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
  * --threads 2).
  *
- * Owns: blocks of SIGPOOL_BYTES for small signals, in per-thread caches and a shared list of
- * batches. A thread that frees more than it allocates passes whole batches to the shared list
+ * Owns: blocks of 56 bytes (a Signal with an immediate payload, one 64-byte malloc chunk) and
+ * of SIGPOOL_BYTES (up to 9 payload words), in per-thread caches and a shared list of batches
+ * per size. A thread that frees more than it allocates passes whole batches to the shared list
  * (one lock per SIGPOOL_BATCH blocks), and a thread that allocates more takes them from there.
  * Does not own: what is in a block, nor bigger signals (plain malloc).
- * Invariants: a block is in at most one cache or batch; the shared list keeps at most
- * SIGPOOL_SHARED_MAX batches, the rest goes back to malloc, so a burst of queued messages does
- * not stay reserved for ever. A thread's cache moves to the shared list when the thread exits.
+ * Invariants: a block is in at most one cache or batch; a shared list keeps at most 32
+ * batches (256 KB of small blocks, 512 KB of big ones), the rest goes back to malloc, so a burst of
+ * queued messages does not stay reserved for ever. A thread's cache moves to the shared list when the thread exits.
  * ASan builds use malloc/free for every block, so a use after free is still caught.
  * The runtime makes and frees signals with rt_signal_new (runtime.h) and sigpool_free.
  */
@@ -20,9 +21,9 @@
 
 #include "rt/mailbox.h"
 
-/* Bytes of one pooled block: a Signal header (48) and a payload of up to 10 words ({:work, x}
- * takes 3). */
-#define SIGPOOL_BYTES 128
+/* Bytes of the bigger pooled blocks: a Signal header (48) and a payload of up to 9 words
+ * ({:work, x} takes 3); the smaller ones are 56 bytes (a bare header: an immediate payload). */
+#define SIGPOOL_BYTES 120
 
 /* A signal block with room for `words` payload words after the header (uninitialised but for
  * `mem`, which records where it came from): from the pool when it fits SIGPOOL_BYTES, else
