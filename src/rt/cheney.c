@@ -119,12 +119,17 @@ Value cheney_copy_tree(Value v, Value *dst, size_t words)
     if (val_is_boxed(v)) {
         const uint64_t *obj = val_box_ptr(v);
         if (hdr_size(obj[0]) + 1 == words) {
-            /* nothing hangs off it but immediates and empty tuples (0 words each) */
-            for (size_t i = 0; i < words; i++)
-                dst[i] = obj[i];
-            for (size_t i = first_value_word(obj[0]); i < words; i++)
-                if (!val_is_small(dst[i]) && (val_is_cons(dst[i]) || (val_is_boxed(dst[i]) && dst[i] != 0)))
-                    dst[i] = val_empty_tuple();
+            /* Nothing hangs off it but immediates and empty tuples (0 words each). Tested on
+             * the source: `dst` is often cold memory (the receiver's heap), and reading it back
+             * would wait for each line instead of leaving the stores to the store buffer. */
+            size_t first = first_value_word(obj[0]);
+            for (size_t i = 0; i < words; i++) {
+                Value x = obj[i];
+                if (i >= first && !val_is_small(x) &&
+                    (val_is_cons(x) || (val_is_boxed(x) && x != 0)))
+                    x = val_empty_tuple();
+                dst[i] = x;
+            }
             return val_box_from(dst);
         }
     }
