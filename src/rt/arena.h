@@ -1,7 +1,8 @@
 /* arena.h: a process's heap (DESIGN §3). Every value a process builds is allocated here.
  *
- * Owns: the chunks of one process's heap and the heap-size growth curve. Does not own: the roots (the VM's stack, registers, mailbox),
- * which gc_collect (gc.h) is handed, nor the values' layout (value.h).
+ * Owns: the chunks of one process's heap and the heap-size growth curve. Does not own: the
+ * roots (the VM's stack, registers, mailbox), which gc_collect (gc.h) is handed, nor the
+ * values' layout (value.h).
  * Invariants: arena_alloc never moves anything and never collects, so C code holding Values
  * between allocations never loses them; only gc_collect moves objects. Memory is only ever
  * touched by the owning process's thread (one thread at a time). When the current chunk is
@@ -79,9 +80,9 @@ static inline bool arena_wants_gc(const Arena *a)
 }
 
 /* Allocates `words` (> 0) uninitialised words in a chunk of exactly that size, linked into `a`;
- * arena_alloc keeps bumping in the chunk it had (its free space is not lost). For filling the heap of a process that
- * has not run yet (spawn's copy of the closure): a process parked right away then holds no
- * unused heap words. Returns NULL only if malloc fails. Never collects. */
+ * arena_alloc keeps bumping in the chunk it had (its free space is not lost). For filling the
+ * heap of a process that has not run yet (spawn's copy of the closure): a process parked right
+ * away then holds no unused heap words. Returns NULL only if malloc fails. Never collects. */
 Value *arena_alloc_exact(Arena *a, size_t words);
 
 /* Words in use in `a` (live after the last collection plus allocated since), for

@@ -1,8 +1,9 @@
 /* sigpool.c: per-thread caches of signal blocks and the shared lists of batches (sigpool.h).
  *
- * Two block sizes, each with its own caches and shared list. A thread's cache is two lists: `cur`, which get and put use, and `spare`, one full batch.
- * When `cur` reaches SIGPOOL_BATCH blocks, it becomes the spare and the old spare goes to the
- * shared list; when `cur` is empty, the spare (or a batch from the shared list) replaces it.
+ * Two block sizes, each with its own caches and shared list. A thread's cache (per size) is
+ * two lists: `cur`, which get and put use, and `spare`, one full batch. When `cur` reaches
+ * SIGPOOL_BATCH blocks, it becomes the spare and the old spare goes to the shared list; when
+ * `cur` is empty, the spare (or a batch from the shared list) replaces it.
  * So a thread holds at most 2 * SIGPOOL_BATCH blocks, and every move is O(1): a batch is
  * linked through its blocks' first words, and its first block holds its length and the link
  * to the next batch of the shared list. */
@@ -26,8 +27,8 @@
 
 /* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
  * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
- * 64-byte block would take an 80-byte chunk): 56 holds a bare Signal (an immediate payload,
- * most messages), 120 holds 9 payload words. */
+ * 64-byte block would take an 80-byte chunk): 56 holds a Signal with up to 1 payload word
+ * (immediates, most messages, need none), 120 holds 9 payload words. */
 static const size_t class_bytes[] = {56, SIGPOOL_BYTES};
 #define NCLASSES 2
 
