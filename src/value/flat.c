@@ -24,7 +24,10 @@ static size_t boxed_size(VStack *s, Value v)
 }
 
 /* Whether `x` points to another object (a cons cell or a boxed object other than NULL). */
-static inline bool points(Value x) { return !val_is_small(x) && (val_is_cons(x) || (val_is_boxed(x) && x != 0)); }
+static inline bool points(Value x)
+{
+    return !val_is_small(x) && (val_is_cons(x) || (val_is_boxed(x) && x != 0));
+}
 
 size_t val_flat_size(Value v)
 {
