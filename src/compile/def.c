@@ -10,14 +10,12 @@
 #include "rt/heapfrag.h"
 #include "value/map.h"
 
-/* A permanent copy of `v`, owned by no process (a heap fragment that is never freed). */
+/* A permanent copy of `v`, owned by no process (a flat copy in a block that is never freed). */
 static Value keep_value(ModCtx *m, Value v)
 {
-    Value out;
-    HeapFragment *frag;
-    if (frag_copy(v, &out, &frag) != 0) cerror_mod(m, 0, "out of memory");
-    perm_keep(frag);
-    return out;
+    (void)m;
+    size_t words = val_flat_size(v);
+    return flat_copy(v, words ? perm_alloc(words * sizeof(Value)) : NULL, words);
 }
 
 static bool is_default(const AstNode *p)

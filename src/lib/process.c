@@ -253,8 +253,9 @@ static Value process_flag(Process *p, const Value *a)
         return val_bool(signal_trap_exit(&p->rt, a[1] == ATOM_TRUE));
     }
     if (a[0] == atom("message_queue_data")) {
-        /* BEAM: :on_heap or :off_heap. ember's queued messages are always fragments outside
-         * the heap (HEAP.md), so the flag changes nothing but what it answers next time. */
+        /* BEAM: :on_heap or :off_heap. ember's queued messages always stay outside the heap
+         * until a receive looks at them (HEAP.md), so the flag changes nothing but what it
+         * answers next time. */
         Value on = atom("on_heap"), off = atom("off_heap");
         if (a[1] != on && a[1] != off)
             return err_badarg_at(p, 2, "invalid value for this process flag");
@@ -314,9 +315,10 @@ static Value process_info_request(Process *p, const Value *a)
     Runtime *rt = rt_get();
     ProcRt *r = pidtab_lookup(&rt->pids, a[0]);
     Value answer = ATOM_NIL, tag = atom("ok");
-    if (r == &p->rt)
+    if (r == &p->rt) {
+        rt_drain_self(p); /* what was sent to us so far counts (message_queue_len, messages) */
         answer = procinfo_build(p, &p->arena, a[1], atom("running"));
-    else if (r != NULL) {
+    } else if (r != NULL) {
         Value spec[2] = {a[1], procinfo_status(r)};
         Value req = val_make_tuple_from(&p->arena, spec, 2);
         answer = val_make_ref(&p->arena);

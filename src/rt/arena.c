@@ -10,8 +10,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "rt/heapfrag.h"
-
 /* Fibonacci steps up to here, then +20% steps, as BEAM's heap sizes. */
 #define CURVE_FIB_LIMIT ((size_t)1 << 20)
 #define OVERFLOW_MIN    32
@@ -34,12 +32,6 @@ static void free_chunks(ArenaChunk *c)
 void arena_free(Arena *a)
 {
     free_chunks(a->chunks);
-    HeapFragment *f = a->frags;
-    while (f) {
-        HeapFragment *next = f->next;
-        free(f);
-        f = next;
-    }
     size_t max = a->max_heap_words;
     arena_init(a);
     a->max_heap_words = max;
@@ -76,13 +68,20 @@ Value *arena_alloc_chunk(Arena *a, size_t words)
     return c->data;
 }
 
-void arena_adopt(Arena *a, HeapFragment *frag)
+Value *arena_alloc_exact(Arena *a, size_t words)
 {
-    if (!frag)
-        return;
-    frag->next = a->frags;
-    a->frags = frag;
-    a->used_words += frag->words;
+    if (a->heap_words == 0)
+        a->heap_words = ARENA_FIRST_WORDS; /* an all-zero Arena */
+    if (words > (SIZE_MAX - sizeof(ArenaChunk)) / sizeof(Value))
+        return NULL;
+    ArenaChunk *c = malloc(sizeof *c + words * sizeof(Value));
+    if (!c)
+        return NULL;
+    c->words = words;
+    c->next = a->chunks; /* top and limit stay in the chunk arena_alloc bumps in */
+    a->chunks = c;
+    a->used_words += words;
+    return c->data;
 }
 
 size_t arena_used_words(const Arena *a)
@@ -95,8 +94,6 @@ size_t arena_heap_words(const Arena *a)
     size_t n = 0;
     for (const ArenaChunk *c = a->chunks; c; c = c->next)
         n += c->words;
-    for (const HeapFragment *f = a->frags; f; f = f->next)
-        n += f->words;
     return n;
 }
 

@@ -1,13 +1,14 @@
 /* arena.h: a process's heap (DESIGN §3). Every value a process builds is allocated here.
  *
- * Owns: the chunks of one process's heap and the heap fragments (copied messages) it adopted;
- * the heap-size growth curve. Does not own: the roots (the VM's stack, registers, mailbox),
- * which gc_collect (gc.h) is handed, nor the values' layout (value.h).
+ * Owns: the chunks of one process's heap and the heap-size growth curve. Does not own: the
+ * roots (the VM's stack, registers, mailbox), which gc_collect (gc.h) is handed, nor the
+ * values' layout (value.h).
  * Invariants: arena_alloc never moves anything and never collects, so C code holding Values
  * between allocations never loses them; only gc_collect moves objects. Memory is only ever
  * touched by the owning process's thread (one thread at a time). When the current chunk is
- * full a new chunk is linked (a heap fragment of the arena's own); the next collection copies
- * everything live into one fresh region and frees all the old chunks and fragments.
+ * full a new chunk is linked; the next collection copies everything live into one fresh region
+ * and frees all the old chunks. Messages are not part of the heap until a receive copies them
+ * in (HEAP.md), so only the arena's own chunks are ever collected.
  * Sizes are in words (8 bytes) unless a name says bytes.
  * First heap: nothing is allocated until the first arena_alloc, which takes ARENA_FIRST_WORDS
  * (21 words, 168 bytes): a parked process must cost <= 512 bytes in all (DESIGN §5), and
@@ -23,24 +24,21 @@
 
 #define ARENA_FIRST_WORDS 21
 
-typedef struct HeapFragment HeapFragment;
-
-/* A block of heap memory: the arena's own chunks, and (same layout) heap fragments. */
+/* A block of heap memory. */
 typedef struct ArenaChunk {
     struct ArenaChunk *next;
     size_t words;  /* capacity of data[] */
     Value data[];
 } ArenaChunk;
 
-/* One process's heap: 7 words, meant to be embedded in the process control block.
+/* One process's heap: 6 words, meant to be embedded in the process control block.
  * Owner thread only (whichever scheduler thread runs the process). */
 typedef struct Arena {
     Value *top;            /* next free word of the current chunk */
     Value *limit;          /* end of the current chunk's free space */
     ArenaChunk *chunks;    /* all chunks, newest first (the GC region among them) */
-    HeapFragment *frags;   /* adopted heap fragments, merged by the next collection */
     size_t heap_words;     /* collect once used_words passes this (the growth curve) */
-    size_t used_words;     /* live after the last collection + allocated since (incl. frags) */
+    size_t used_words;     /* live after the last collection + allocated since */
     size_t max_heap_words; /* Process.flag(:max_heap_size): 0 = unlimited */
 } Arena;
 
@@ -48,7 +46,7 @@ typedef struct Arena {
  * arena_alloc). An all-zero Arena is also valid and empty. */
 void arena_init(Arena *a);
 
-/* Frees every chunk and adopted fragment of `a` at once (process death); `a` is left empty
+/* Frees every chunk of `a` at once (process death); `a` is left empty
  * and may be reused. All values in it become invalid. */
 void arena_free(Arena *a);
 
@@ -81,17 +79,18 @@ static inline bool arena_wants_gc(const Arena *a)
 #endif
 }
 
-/* Links heap fragment `frag` (from frag_copy, heapfrag.h) into `a` without copying: values in
- * it are from now on part of this process's heap, and the next collection merges them and
- * frees the fragment. `frag` may be NULL (an immediate needed no memory): nothing happens. */
-void arena_adopt(Arena *a, HeapFragment *frag);
+/* Allocates `words` (> 0) uninitialised words in a chunk of exactly that size, linked into `a`;
+ * arena_alloc keeps bumping in the chunk it had (its free space is not lost). For filling the
+ * heap of a process that has not run yet (spawn's copy of the closure): a process parked right
+ * away then holds no unused heap words. Returns NULL only if malloc fails. Never collects. */
+Value *arena_alloc_exact(Arena *a, size_t words);
 
 /* Words in use in `a` (live after the last collection plus allocated since), for
  * Process.info(pid, :memory) and heap_size-like reports. */
 size_t arena_used_words(const Arena *a);
 
-/* Words of memory `a` holds: every chunk's capacity plus adopted fragments. Multiply by 8
- * and add sizeof(Arena) for bytes. */
+/* Words of memory `a` holds: every chunk's capacity. Multiply by 8 and add sizeof(Arena) for
+ * bytes. */
 size_t arena_heap_words(const Arena *a);
 
 /* Sets the process's max heap size in words (0 = unlimited), as

@@ -111,3 +111,31 @@ void cheney_scan(Cheney *c)
         }
     }
 }
+
+Value cheney_copy_tree(Value v, Value *dst, size_t words)
+{
+    if (words == 0)
+        return val_is_tuple(v) ? val_empty_tuple() : v;
+    if (val_is_boxed(v)) {
+        const uint64_t *obj = val_box_ptr(v);
+        if (hdr_size(obj[0]) + 1 == words) {
+            /* Nothing hangs off it but immediates and empty tuples (0 words each). Tested on
+             * the source: `dst` is often cold memory (the receiver's heap), and reading it back
+             * would wait for each line instead of leaving the stores to the store buffer. */
+            size_t first = first_value_word(obj[0]);
+            for (size_t i = 0; i < words; i++) {
+                Value x = obj[i];
+                if (i >= first && !val_is_small(x) &&
+                    (val_is_cons(x) || (val_is_boxed(x) && x != 0)))
+                    x = val_empty_tuple();
+                dst[i] = x;
+            }
+            return val_box_from(dst);
+        }
+    }
+    Cheney c;
+    cheney_init(&c, dst, dst + words, NULL, 0);
+    Value out = cheney_copy(&c, v);
+    cheney_scan(&c);
+    return out;
+}

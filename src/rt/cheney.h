@@ -43,4 +43,9 @@ Value cheney_copy(Cheney *c, Value v);
 /* Copies everything the copied objects refer to, until done. */
 void cheney_scan(Cheney *c);
 
+/* Tree copy of `v` into the `words` = val_flat_size(v) words at `dst` (NULL when 0): returns
+ * the copy. A boxed object whose Values are all immediates (most messages: {:token, 5, pid})
+ * is copied word for word, without the scan. */
+Value cheney_copy_tree(Value v, Value *dst, size_t words);
+
 #endif

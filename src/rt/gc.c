@@ -1,5 +1,6 @@
-/* gc.c: the collector (gc.h). The from-space is every chunk and adopted fragment of the arena;
- * their address ranges, sorted, tell the Cheney engine what to copy. The to-space is one
+/* gc.c: the collector (gc.h). The from-space is every chunk of the arena (usually one or two:
+ * the region of the last collection and what was linked since); their address ranges, sorted,
+ * tell the Cheney engine what to copy. The to-space is one
  * malloc'd region of max(used words, heap size) words, which bounds the live data; when the
  * live data turns out to be a small part of it, a second copy (cheap: only live words) moves
  * it into a region of the new, smaller heap size so the memory is really given back.
@@ -9,7 +10,6 @@
 #include <stdlib.h>
 
 #include "rt/cheney.h"
-#include "rt/heapfrag.h"
 
 static int cmp_range(const void *x, const void *y)
 {
@@ -17,18 +17,16 @@ static int cmp_range(const void *x, const void *y)
     return a->lo < b->lo ? -1 : a->lo > b->lo;
 }
 
-/* Small processes collect often (a relay in a ring, every few messages) with a handful of
- * ranges: those are sorted in `buf`, by insertion, with no malloc and no qsort. */
+/* Chunks are linked geometrically between collections, so there are seldom more than a few:
+ * those are sorted in `buf`, by insertion, with no malloc and no qsort. */
 #define SMALL_RANGES 16
 
-/* The arena's chunks and fragments as sorted ranges, in `buf` (SMALL_RANGES entries) when
+/* The arena's chunks as sorted ranges, in `buf` (SMALL_RANGES entries) when
  * they fit, else in a malloc'd array; NULL if malloc failed. */
 static AddrRange *from_ranges(const Arena *a, size_t *n, AddrRange *buf)
 {
     size_t count = 0;
     for (const ArenaChunk *c = a->chunks; c; c = c->next)
-        count++;
-    for (const HeapFragment *f = a->frags; f; f = f->next)
         count++;
     AddrRange *r = count <= SMALL_RANGES ? buf : malloc(count * sizeof *r);
     if (!r)
@@ -36,8 +34,6 @@ static AddrRange *from_ranges(const Arena *a, size_t *n, AddrRange *buf)
     size_t i = 0;
     for (const ArenaChunk *c = a->chunks; c; c = c->next, i++)
         r[i] = (AddrRange){(uintptr_t)c->data, (uintptr_t)(c->data + c->words)};
-    for (const HeapFragment *f = a->frags; f; f = f->next, i++)
-        r[i] = (AddrRange){(uintptr_t)f->data, (uintptr_t)(f->data + f->words)};
     if (count <= SMALL_RANGES) {
         for (size_t j = 1; j < count; j++) {
             AddrRange x = r[j];

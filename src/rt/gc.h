@@ -5,7 +5,7 @@
  * over) or deciding when to run (the VM calls it at safe points when arena_wants_gc).
  * Invariants: only gc_collect moves objects; afterwards every root and every value reachable
  * from them points into the new region (or at static memory), the arena has exactly one
- * chunk and no fragments. Values not listed in a root are invalid after a collection.
+ * chunk. Values not listed in a root are invalid after a collection.
  */
 #ifndef EMBER_GC_H
 #define EMBER_GC_H
@@ -35,7 +35,7 @@ typedef void (*GcRootFn)(void *ctx, GcVisitor *v);
 void gc_visit(GcVisitor *v, Value *slot);
 
 /* Collects `a`: Cheney copy of everything reachable from the `nroots` ranges at `roots` into
- * one fresh region, frees all old chunks and adopted fragments, then sizes the heap on the
+ * one fresh region, frees all old chunks, then sizes the heap on the
  * growth curve (grows when live > half the heap, shrinks when live < 1/8 of it).
  * MOVES OBJECTS: every Value not in a root is stale afterwards. Iterative (no C recursion).
  * Returns GC_OK, GC_NOMEM or GC_HEAP_LIMIT (BEAM's max_heap_size kill). */

@@ -1,39 +1,18 @@
-/* heapfrag.c: message copy into heap fragments (heapfrag.h): size the value with
- * val_flat_size, then tree-copy it with the Cheney engine, which needs no work stack. */
+/* heapfrag.c: flat copies (heapfrag.h): a tree copy with the Cheney engine, which needs no
+ * work stack, into a block the caller sized with val_flat_size. */
 #include "rt/heapfrag.h"
-
-#include <stdlib.h>
 
 #include "rt/cheney.h"
 
-int frag_copy(Value v, Value *out, HeapFragment **frag)
+Value flat_copy(Value v, Value *dst, size_t words)
 {
-    *frag = NULL;
-    size_t words = val_flat_size(v);
-    if (words == 0) {
-        *out = val_is_tuple(v) ? val_empty_tuple() : v;
-        return 0;
-    }
-    if (words > (SIZE_MAX - sizeof(HeapFragment)) / sizeof(Value)) {
-        *out = THE_NON_VALUE;
-        return -1;
-    }
-    HeapFragment *f = malloc(sizeof *f + words * sizeof(Value));
-    if (!f) {
-        *out = THE_NON_VALUE;
-        return -1;
-    }
-    f->next = NULL;
-    f->words = words;
-    Cheney c;
-    cheney_init(&c, f->data, f->data + words, NULL, 0);
-    *out = cheney_copy(&c, v);
-    cheney_scan(&c);
-    *frag = f;
-    return 0;
+    return cheney_copy_tree(v, dst, words);
 }
 
-void frag_free(HeapFragment *frag)
+Value flat_copy_to_arena(Arena *a, Value v, size_t words)
 {
-    free(frag);
+    Value *dst = NULL;
+    if (words != 0 && (dst = arena_alloc(a, words)) == NULL)
+        return THE_NON_VALUE;
+    return flat_copy(v, dst, words);
 }

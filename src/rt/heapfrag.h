@@ -1,11 +1,16 @@
-/* heapfrag.h: heap fragments, the blocks messages travel in (DESIGN §3).
+/* heapfrag.h: flat copies, how values leave one process's heap for another (DESIGN §3).
  *
- * Owns: deep-copying a value into one freshly malloc'd block that belongs to no process, so a
- * sender can build a message on its own thread and the receiver can adopt the block as part
- * of its heap (arena_adopt) without a second copy. Does not own: delivery (the mailbox).
- * Invariants: a fragment is self-contained: its values point only into itself or at static
- * constants (the empty tuple), never into any process's arena. The copy does not keep
- * sharing (as BEAM's message copy), and it is iterative: a 1,000,000-element list is fine.
+ * Owns: deep-copying a value into a given block of exactly val_flat_size(v) words, and into an
+ * arena. The runtime uses it for every signal payload (runtime.c: the copy sits inline after
+ * the Signal header, one malloc per message), for the receiver's copy into its heap when a
+ * receive first looks at a message, and for spawn's copy of the closure into the child's heap;
+ * the compiler uses it for literals that outlive every process (def.c). Does not own: where the
+ * block comes from, nor delivery (the mailbox).
+ * Invariants: a flat copy is self-contained: its values point only into its own block or at
+ * static constants (the empty tuple), never into any process's arena, so it survives the
+ * sender's death and can sit in a mailbox outside every heap. The copy does not keep sharing
+ * (as BEAM's message copy), and it is iterative: a 1,000,000-element list is fine. It only
+ * reads the source, so a sender runs it on its own thread while it owns its heap.
  */
 #ifndef EMBER_HEAPFRAG_H
 #define EMBER_HEAPFRAG_H
@@ -14,21 +19,14 @@
 #include "rt/arena.h"
 #include "value/value.h"
 
-/* Same layout as ArenaChunk. `next` belongs to whoever holds the fragment: the arena after
- * arena_adopt, before that the sender or mailbox may use it to queue fragments. */
-struct HeapFragment {
-    HeapFragment *next;
-    size_t words;  /* words of data[], exactly val_flat_size of the copied value */
-    Value data[];
-};
+/* Deep-copies `v` into the `words` words at `dst`; `words` must be val_flat_size(v) (0 for an
+ * immediate or the empty tuple: then `dst` is not touched and may be NULL). Returns the copy:
+ * `v` itself for an immediate, the shared empty tuple for an empty tuple. */
+Value flat_copy(Value v, Value *dst, size_t words);
 
-/* Deep-copies `v` into a new fragment: *out gets the copy, *frag the fragment (NULL when `v`
- * needed no memory, e.g. an immediate; then *out == v). Returns 0, or -1 if malloc failed
- * (then *frag is NULL and *out is THE_NON_VALUE). Reads `v` only: safe while the owner of
- * v's arena is not collecting it (the caller is that owner). */
-MUST_CHECK int frag_copy(Value v, Value *out, HeapFragment **frag);
-
-/* Frees a fragment that was never adopted (e.g. a message to a dead process). NULL is fine. */
-void frag_free(HeapFragment *frag);
+/* Deep-copies `v`, `words` = val_flat_size(v) words, into arena `a` (one arena_alloc).
+ * Returns the copy, or THE_NON_VALUE if malloc failed (nothing changed). `v` must not be in
+ * `a` (a flat copy elsewhere, or another process's value). Never collects. */
+Value flat_copy_to_arena(Arena *a, Value v, size_t words);
 
 #endif

@@ -4,8 +4,8 @@
  *
  * Owns: the inbound queue, the owner's private list of received messages with the save
  * pointer of selective receive, and the "owner asleep" bit that hands out the scheduling
- * token. Does not own: what non-message signals mean (signal.h), the message values and their
- * heap fragments (the embedder frees them), nor scheduling (sched.h).
+ * token. Does not own: what non-message signals mean (signal.h), the message values (the
+ * embedder copies them in and out and frees the signals), nor scheduling (sched.h).
  * Invariants: push is one atomic exchange; the push that finds the owner asleep is the only
  * one told so, and its caller must make the process runnable. Only the owner (the thread
  * running the process) pops, sleeps, and touches the private list. A node belongs to the
@@ -18,8 +18,6 @@
 #include <stdint.h>
 
 #include "value/value.h"
-
-typedef struct HeapFragment HeapFragment;
 
 /* The link every queued node starts with. While queued, `next` is written once by the
  * producer that pushed after this node; after pop, the owner reuses it for the private list. */
@@ -42,16 +40,32 @@ typedef enum SigKind {
     SIG_KIND_COUNT
 } SigKind;
 
-/* One queued signal. `payload` lives in `frag` (NULL when it needed no memory); the receiver
- * adopts the fragment, or the embedder frees it with the node. */
+/* Where the payload of a signal in the private list is (Signal.where). The embedder's to set;
+ * HEAP.md "Messages". Messages a receive has looked at (SIG_IN_HEAP) always come before those
+ * it has not: a receive looks at the list from its oldest message on. */
+typedef enum SigWhere {
+    SIG_IN_BLOCK, /* in `data` (or an immediate): no receive has looked at it yet */
+    SIG_TO_BUILD, /* an exit signal or DOWN received as a message (`aux` says which): the
+                     {:EXIT, ...} or {:DOWN, ...} tuple is built around the reason (payload,
+                     in `data`) when a receive first looks at it */
+    SIG_IN_HEAP   /* a value of the receiver's heap (the collector moves it) */
+} SigWhere;
+
+/* One queued signal, one block with its payload: while no receive has looked at it, the
+ * payload lives in `data` (a flat copy, heapfrag.h: outside every heap, self-contained) or is
+ * an immediate, which needs no words at all. The block goes with the signal: freeing the
+ * signal frees the payload's flat copy. */
 typedef struct Signal {
-    SigLink link; /* must stay first: a SigLink* is cast back to its Signal */
-    uint32_t kind; /* SigKind */
-    uint32_t aux;  /* free for the embedder (e.g. a size class) */
+    SigLink link;  /* must stay first: a SigLink* is cast back to its Signal */
+    uint16_t kind; /* SigKind */
+    uint16_t aux;  /* free for the embedder */
+    uint16_t mem;  /* free for the embedder: how the block was allocated */
+    uint16_t where; /* SigWhere, for messages in the private list */
     Value from;    /* sender pid, or 0 */
     Value payload;
-    HeapFragment *frag;
     uint64_t ref;
+    size_t words;  /* words of `data`, the payload's flat copy */
+    Value data[];
 } Signal;
 
 typedef struct Mailbox {

@@ -16,7 +16,7 @@ void *perm_copy(const void *src, size_t n, size_t size);
 /* A permanent copy of the NUL-terminated `s`. */
 char *perm_strdup(const char *s);
 
-/* Records `ptr` (allocated elsewhere, e.g. an AST arena or a heap fragment) as permanent. */
+/* Records `ptr` (allocated elsewhere, e.g. an AST arena or a flat copy) as permanent. */
 void perm_keep(void *ptr);
 
 #endif

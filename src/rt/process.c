@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt/heapfrag.h"
+#include "rt/sigpool.h"
 
 /* Small first sizes: most processes are small, and a parked process should cost <= 512
  * bytes in all (DESIGN §5); the arrays double when needed. The first stack and frame array
@@ -192,28 +192,23 @@ ProcExt *proc_ext_alloc(Process *p)
     return x;
 }
 
-/* Frees every signal still in p's mailbox: inbound ones with their fragments, received ones
- * alone (their fragments belong to p's heap). */
+/* Frees every signal still in p's mailbox, inbound or received (each with its payload's
+ * copy). */
 static void free_mailbox(Process *p)
 {
     Signal *s;
-    while ((s = mailbox_pop(&p->rt.mb)) != NULL) {
-        frag_free(s->frag);
-        free(s);
-    }
+    while ((s = mailbox_pop(&p->rt.mb)) != NULL)
+        sigpool_free(s);
     mailbox_recv_begin(&p->rt.mb);
     while (mailbox_recv_peek(&p->rt.mb) != NULL)
-        free(mailbox_recv_take(&p->rt.mb));
+        sigpool_free(mailbox_recv_take(&p->rt.mb));
 }
 
 void proc_free(Process *p)
 {
     if (!p) return;
     free_mailbox(p);
-    if (p->killed_by != NULL) {
-        frag_free(p->killed_by->frag);
-        free(p->killed_by);
-    }
+    sigpool_free(p->killed_by);
     proc_rt_destroy(&p->rt);
     arena_free(&p->arena);
     free(p->ext);

@@ -161,8 +161,19 @@ Signal *proc_recv_next(Process *p);
  * deterministic mode), for `receive ... after` deadlines. */
 int64_t rt_now_ms(void);
 
-/* Receive: drops the matched message at the save pointer (its heap fragment was adopted into
- * p's heap) and resets the save pointer to the oldest message. */
+/* Receive: the payload of message `s` (from proc_recv_next) as a value of p's heap, which the
+ * VM may bind. The first call copies it from the signal's block into p's heap (arena_alloc,
+ * never collects; an exit signal or DOWN received as a message gets its {:EXIT, ...} or
+ * {:DOWN, ...} tuple built there) and marks the signal SIG_IN_HEAP, so a message skipped by one
+ * receive is not copied again by the next; the private list then keeps it alive as a GC root
+ * until it is taken. Call it only on the message at the save pointer (receives look at the
+ * list in order, which keeps the messages in the heap at its front: mailbox.h, SigWhere).
+ * THE_NON_VALUE if out of memory (the message stays as it was). */
+Value proc_recv_value(Process *p, Signal *s);
+
+/* Receive: drops the matched message at the save pointer (its payload, copied into p's heap,
+ * stays there as long as the VM holds it; the signal block is freed) and resets the save
+ * pointer to the oldest message. */
 void proc_recv_take(Process *p);
 
 #endif

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "rt/heapfrag.h"
 #include "rt/runtime.h"
 #include "value/map.h"
 
@@ -15,7 +14,7 @@ static const char *const all_items[] = {"status", "message_queue_len", "links", 
                                         "trap_exit", "total_heap_size", "heap_size",
                                         "reductions", NULL};
 static const char *const other_items[] = {"registered_name", "monitors", "monitored_by",
-                                          "memory", NULL};
+                                          "memory", "messages", NULL};
 
 static bool known(Value item)
 {
@@ -85,9 +84,38 @@ static Value dictionary_list(Arena *a, Value dict)
     return list;
 }
 
+/* p's received messages, oldest first, as a list built in `a` (rt_message_value). */
+static Value messages_list(Process *p, Arena *a)
+{
+    uint32_t n = mailbox_len(&p->rt.mb), i = 0;
+    Value *vals = malloc((n ? n : 1) * sizeof *vals);
+    if (vals == NULL)
+        return THE_NON_VALUE;
+    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed); l && i < n;
+         l = atomic_load_explicit(&l->next, memory_order_relaxed))
+        if ((vals[i++] = rt_message_value(p, (Signal *)l, a)) == THE_NON_VALUE) {
+            free(vals);
+            return THE_NON_VALUE;
+        }
+    Value list = val_make_list(a, vals, i, VAL_NIL);
+    free(vals);
+    return list;
+}
+
+/* Bytes of p's received messages: each signal block with its payload's copy (signals not
+ * drained yet are not counted). */
+static size_t mailbox_bytes(Process *p)
+{
+    size_t bytes = 0;
+    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed); l;
+         l = atomic_load_explicit(&l->next, memory_order_relaxed))
+        bytes += sizeof(Signal) + ((Signal *)l)->words * sizeof(Value);
+    return bytes;
+}
+
 static Value memory_bytes(Process *p)
 {
-    size_t bytes = sizeof *p + arena_heap_words(&p->arena) * sizeof(Value) +
+    size_t bytes = sizeof *p + arena_heap_words(&p->arena) * sizeof(Value) + mailbox_bytes(p) +
                    (size_t)p->stack_cap * sizeof(Value) + (size_t)p->frames_cap * sizeof(Frame) +
                    (size_t)p->handlers_cap * sizeof(Handler) +
                    (p->rt.tables ? sizeof *p->rt.tables : 0);
@@ -102,6 +130,8 @@ static Value item_value(Process *p, Arena *a, Value item, Value status)
         return status;
     if (item == atom("message_queue_len"))
         return val_small(mailbox_len(&p->rt.mb));
+    if (item == atom("messages"))
+        return messages_list(p, a);
     if (item == atom("links"))
         return table_list(a, t ? &t->links : NULL, true, false);
     if (item == atom("monitors"))

@@ -9,6 +9,7 @@
 #include "rt/crash.h"
 #include "rt/heapfrag.h"
 #include "rt/procinfo.h"
+#include "rt/sigpool.h"
 #include "vm/error.h"
 #include "vm/vm.h"
 
@@ -19,64 +20,85 @@ Runtime *rt_get(void) { return rt; }
 
 int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)timer_now_ms(); }
 
-/* ---- values in signals (SigOps): copied into heap fragments, adopted by the receiver ---- */
+/* ---- values in signals (SigOps): a flat copy inline after the Signal header ---- */
 
-static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
+Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
 {
-    (void)ctx;
-    Signal *s = malloc(sizeof *s);
+    size_t words = val_flat_size(v);
+    Signal *s = sigpool_alloc(words);
     if (s == NULL)
         return NULL;
-    if (frag_copy(v, &s->payload, &s->frag) != 0) {
-        free(s);
-        return NULL;
-    }
     s->kind = kind;
     s->aux = SIG_MESSAGE;
     s->from = from;
     s->ref = ref;
+    s->where = SIG_IN_BLOCK;
+    s->words = words;
+    s->payload = flat_copy(v, s->data, words);
     return s;
+}
+
+static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
+{
+    (void)ctx;
+    return rt_signal_new(kind, from, v, ref);
 }
 
 static void ops_free(void *ctx, Signal *s)
 {
     (void)ctx;
-    frag_free(s->frag);
-    free(s);
+    sigpool_free(s);
 }
 
-/* A message enters `self`'s private list: its fragment joins self's heap. */
-static void ops_received(void *ctx, ProcRt *self, Signal *s)
+/* Exit or DOWN signal `s`, received as a message, as the tuple it reads: {:EXIT, from, reason}
+ * or {:DOWN, ref, :process, from, reason}, built in `a` around `reason`. */
+static Value exit_message(Arena *a, const Signal *s, Value reason)
 {
-    (void)ctx;
-    arena_adopt(&proc_of(self)->arena, s->frag);
-    s->frag = NULL;
+    if (s->aux != SIG_DOWN) {
+        Value e[3] = {ATOM_EXIT, s->from, reason};
+        return val_make_tuple_from(a, e, 3);
+    }
+    Value ref = val_make_ref_number(a, s->ref);
+    Value who = s->from;
+    if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
+        Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
+        who = val_make_tuple_from(a, nn, 2);
+    }
+    Value e[5] = {ATOM_DOWN, ref, ATOM_PROCESS, who, reason};
+    return ref == THE_NON_VALUE || who == THE_NON_VALUE ? THE_NON_VALUE
+                                                        : val_make_tuple_from(a, e, 5);
 }
 
+Value proc_recv_value(Process *p, Signal *s)
+{
+    if (s->where == SIG_IN_HEAP)
+        return s->payload;
+    Value v = s->payload;
+    if (s->words != 0 && (v = flat_copy_to_arena(&p->arena, v, s->words)) == THE_NON_VALUE)
+        return v;
+    if (s->where == SIG_TO_BUILD && (v = exit_message(&p->arena, s, v)) == THE_NON_VALUE)
+        return v; /* the reason's copy is garbage now; the next look copies it again */
+    s->payload = v;
+    s->where = SIG_IN_HEAP;
+    return v;
+}
+
+Value rt_message_value(Process *p, Signal *s, Arena *a)
+{
+    if (a == &p->arena)
+        return proc_recv_value(p, s);
+    return s->where == SIG_TO_BUILD ? exit_message(a, s, s->payload) : s->payload;
+}
+
+/* The message is built when a receive first looks at it (proc_recv_value), so messages in
+ * the heap stay in front of the private list (mailbox.h, SigWhere). */
 static bool ops_to_message(void *ctx, ProcRt *self, Signal *s)
 {
-    Arena *a = &proc_of(self)->arena;
-    ops_received(ctx, self, s);
-    Value t;
-    if (s->kind == SIG_DOWN) {
-        Value ref = val_make_ref_number(a, s->ref);
-        Value who = s->from;
-        if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
-            Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
-            who = val_make_tuple_from(a, nn, 2);
-        }
-        Value e[5] = {ATOM_DOWN, ref, ATOM_PROCESS, who, s->payload};
-        t = ref == THE_NON_VALUE || who == THE_NON_VALUE ? THE_NON_VALUE
-                                                        : val_make_tuple_from(a, e, 5);
-    } else {
-        Value e[3] = {ATOM_EXIT, s->from, s->payload};
-        t = val_make_tuple_from(a, e, 3);
-    }
-    if (t == THE_NON_VALUE)
-        return false;
+    (void)ctx;
+    (void)self;
     s->aux = s->kind;
     s->kind = SIG_MESSAGE;
-    s->payload = t;
+    s->where = SIG_TO_BUILD;
     return true;
 }
 
@@ -90,6 +112,12 @@ static bool refill(Process *p)
     return p->killed_by == NULL;
 }
 
+void rt_drain_self(Process *p)
+{
+    if (!refill(p))
+        p->reductions = 0; /* as rt_kill_self: the VM stops at its next reduction */
+}
+
 Signal *proc_recv_next(Process *p)
 {
     Signal *s = mailbox_recv_peek(&p->rt.mb);
@@ -98,13 +126,13 @@ Signal *proc_recv_next(Process *p)
     return s;
 }
 
-void proc_recv_take(Process *p) { free(mailbox_recv_take(&p->rt.mb)); }
+void proc_recv_take(Process *p) { sigpool_free(mailbox_recv_take(&p->rt.mb)); }
 
 /* The receive timer of a process fired: wake it with a timeout for that receive. */
 static void timeout_fired(Timer *t, uint64_t wait)
 {
     ProcRt *r = ((ProcTimer *)((char *)t - offsetof(ProcTimer, timer)))->owner;
-    Signal *s = ops_make(NULL, SIG_TIMEOUT, 0, ATOM_NIL, wait);
+    Signal *s = rt_signal_new(SIG_TIMEOUT, 0, ATOM_NIL, wait);
     if (s == NULL) {
         fputs("ember: out of memory while firing a timer\n", stderr);
         abort();
@@ -230,7 +258,7 @@ int rt_init(const RtConfig *cfg)
     }
     idmap_init(&t->timers);
     t->env = (SigEnv){&t->pids, &t->sched, &t->reg,
-                      {ops_make, ops_free, ops_to_message, ops_received, procinfo_answer}, t};
+                      {ops_make, ops_free, ops_to_message, procinfo_answer}, t};
     t->exit_status = 0;
     rt = t;
     return 0;
@@ -254,13 +282,16 @@ int rt_run_main(Process *main)
 
 /* ---- spawn, send ---- */
 
-/* Copies `v` of `from`'s heap into `to`'s heap. */
-static bool copy_into(Process *to, Value v, Value *out)
+/* Copies `fun` and `args`, values of the parent's heap, into the heap of `child`, which has not
+ * run yet (so the parent may allocate there): both in one chunk of exactly their size. */
+static bool copy_start(Process *child, Value fun, Value args, Value *cfun, Value *cargs)
 {
-    HeapFragment *frag;
-    if (frag_copy(v, out, &frag) != 0)
+    size_t fw = val_flat_size(fun), aw = val_flat_size(args);
+    Value *dst = NULL;
+    if (fw + aw != 0 && (dst = arena_alloc_exact(&child->arena, fw + aw)) == NULL)
         return false;
-    arena_adopt(&to->arena, frag);
+    *cfun = flat_copy(fun, dst, fw);
+    *cargs = flat_copy(args, fw != 0 ? dst + fw : dst, aw);
     return true;
 }
 
@@ -268,7 +299,7 @@ Value rt_spawn(Process *parent, Value fun, Value args, unsigned flags, Value *re
 {
     Process *child = proc_new();
     Value cfun, cargs;
-    if (child == NULL || !copy_into(child, fun, &cfun) || !copy_into(child, args, &cargs) ||
+    if (child == NULL || !copy_start(child, fun, args, &cfun, &cargs) ||
         !vm_start_apply(child, cfun, cargs) || pidtab_alloc(&rt->pids, &child->rt) == 0) {
         proc_free(child);
         return err_system_limit(parent);
@@ -307,7 +338,7 @@ Value rt_send(Process *p, Value dest, Value msg)
     ProcRt *target = pidtab_lookup(&rt->pids, pid);
     if (target == NULL)
         return msg; /* a dead process: dropped, as on BEAM */
-    Signal *s = ops_make(NULL, SIG_MESSAGE, p->rt.pid, msg, 0);
+    Signal *s = rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0);
     if (s == NULL)
         return err_system_limit(p);
     if (mailbox_push(&target->mb, s))

@@ -74,9 +74,28 @@ Value rt_send(Process *p, Value dest, Value msg);
  * THE_NON_VALUE if `dest` is none of those. */
 Value rt_resolve(Value dest);
 
+/* A new signal of `kind` (any thread) whose payload is a flat copy of `v` (a value of the
+ * calling process's heap, or an immediate) in the same block, right after the header
+ * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. The block comes from
+ * sigpool_alloc; sigpool_free (sigpool.h) frees it with the copy. NULL if out of memory. */
+Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref);
+
 /* `p` must end now with `die`'s payload as its reason (an exit signal it handled inside a
  * builtin, e.g. Process.exit(self(), :kill)): the VM stops at its next reduction. */
 void rt_kill_self(Process *p, Signal *die);
+
+/* For Process.info about the caller itself: applies what arrived for `p` first, so its queue
+ * holds every message sent to it so far (as BEAM's process_info(self(), ...) sees them); a
+ * signal that ends `p` makes it exit at its next reduction (as rt_kill_self). */
+void rt_drain_self(Process *p);
+
+/* Message `s` of p's private list as a value in arena `a`, for Process.info(pid, :messages).
+ * In p's own heap (`a` is p's arena) it is copied in as a receive's first look does, so call
+ * it on the messages from the front of the list on; in another arena (an answer to another
+ * process, copied out before p's queue changes) the value is read where it is, and only an
+ * {:EXIT, ...} or {:DOWN, ...} tuple still to build is built in `a`. THE_NON_VALUE if out of
+ * memory. */
+Value rt_message_value(Process *p, Signal *s, Arena *a);
 
 /* Process.send_after(dest, msg, ms): a reference for the timer, or THE_NON_VALUE after
  * raising. cancel: the ms left (a small integer) or false, as Process.cancel_timer/1. */

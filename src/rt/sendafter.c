@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "rt/heapfrag.h"
 #include "rt/runtime.h"
+#include "rt/sigpool.h"
 #include "vm/error.h"
 
 typedef struct SendAfter {
@@ -24,8 +24,7 @@ typedef struct SendAfter {
 
 static void drop(SendAfter *t)
 {
-    frag_free(t->msg->frag);
-    free(t->msg);
+    sigpool_free(t->msg);
     free(t);
 }
 
@@ -55,20 +54,13 @@ Value rt_send_after(Process *p, Value dest, Value msg, int64_t ms)
     Runtime *rt = rt_get();
     Value ref = val_make_ref(&p->arena);
     SendAfter *t = malloc(sizeof *t);
-    HeapFragment *frag;
-    Value copy;
-    if (ref == THE_NON_VALUE || t == NULL || frag_copy(msg, &copy, &frag) != 0) {
+    Signal *m = t != NULL ? rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0) : NULL;
+    if (ref == THE_NON_VALUE || m == NULL) {
+        sigpool_free(m);
         free(t);
         return err_system_limit(p);
     }
-    t->msg = malloc(sizeof *t->msg);
-    if (t->msg == NULL) {
-        frag_free(frag);
-        free(t);
-        return err_system_limit(p);
-    }
-    *t->msg = (Signal){.kind = SIG_MESSAGE, .aux = SIG_MESSAGE, .from = p->rt.pid,
-                       .payload = copy, .frag = frag};
+    t->msg = m;
     t->dest = dest; /* an immediate: a pid or an atom */
     t->ref = val_ref_get(ref);
     timer_init(&t->timer);

@@ -215,7 +215,7 @@ static void deliver_as_message(SigEnv *env, ProcRt *self, Signal *s)
 static Signal *exit_signal(SigEnv *env, ProcRt *self, Signal *s, bool linked)
 {
     if (!linked && s->payload == ATOM_KILL) {
-        s->payload = ATOM_KILLED; /* untrappable; an atom needs no fragment */
+        s->payload = ATOM_KILLED; /* untrappable */
         return s;
     }
     if (self->trap_exit) {
@@ -266,8 +266,6 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
             self->timed_out = true;
         break;
     case SIG_MESSAGE:
-        if (env->ops.received != NULL)
-            env->ops.received(env->ctx, self, s);
         mailbox_append(&self->mb, s);
         return NULL;
     case SIG_KIND_COUNT: break;
@@ -281,8 +279,6 @@ Signal *signal_drain(SigEnv *env, ProcRt *self)
     Signal *s;
     while ((s = mailbox_pop(&self->mb)) != NULL) {
         if (s->kind == SIG_MESSAGE) {
-            if (env->ops.received != NULL)
-                env->ops.received(env->ctx, self, s);
             mailbox_append(&self->mb, s);
             continue;
         }

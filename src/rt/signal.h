@@ -4,8 +4,8 @@
  * exit signal or dies; what it does with each signal it receives (signal_handle, called while
  * draining its mailbox); and the answers a dead process owes (link -> exit :noproc, monitor
  * -> DOWN :noproc). Does not own: building values (the SigOps callbacks copy reasons into
- * heap fragments and turn signals into {:EXIT, ...} / {:DOWN, ...} messages), crash reports,
- * or the VM's receive.
+ * signals and turn signals into {:EXIT, ...} / {:DOWN, ...} messages), crash reports, or the
+ * VM's receive (which copies a message into the receiver's heap).
  * Running out of memory while building a signal the runtime owes (an exit signal at death,
  * a :noproc answer) is fatal, as on BEAM; where a builtin can raise instead, a status says so.
  * Invariants: every signal travels through the target's mailbox, so signals between two
@@ -25,21 +25,19 @@
 #include "rt/registry.h"
 #include "rt/sched.h"
 
-/* How values get in and out of signals (the value layer's heap fragments). */
+/* How values get in and out of signals (the value layer's flat copies, heapfrag.h). */
 typedef struct SigOps {
     /* A new signal whose payload is a copy of `v` (a value of the calling process's heap, or
      * an immediate). NULL if memory ran out. */
     Signal *(*make)(void *ctx, SigKind kind, Value from, Value v, uint64_t ref);
-    /* Frees `s` and its fragment (never adopted). */
+    /* Frees `s` with its payload's copy. */
     void (*free)(void *ctx, Signal *s);
-    /* Turns exit or DOWN signal `s` into the message `self` receives, in place: payload
-     * becomes {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} (an
-     * atom `from`, for a monitor by name, reads {name, node}) and kind SIG_MESSAGE (`aux`
-     * keeps the original kind, `ref` stays). False if out of memory. */
+    /* Turns exit or DOWN signal `s` into the message `self` receives, in place: kind
+     * SIG_MESSAGE (`aux` keeps the original kind, `ref` stays), and the message a receive sees
+     * is {:EXIT, from, reason} or {:DOWN, #Reference<ref>, :process, from, reason} (an atom
+     * `from`, for a monitor by name, reads {name, node}); the runtime builds that tuple in
+     * self's heap when a receive first looks at it. False if out of memory. */
     bool (*to_message)(void *ctx, ProcRt *self, Signal *s);
-    /* Message `s` enters `self`'s private list (e.g. its fragment joins self's heap). May be
-     * NULL. */
-    void (*received)(void *ctx, ProcRt *self, Signal *s);
     /* Answers Process.info request `s` (SIG_INFO) sent to `self`, alive or (`alive` false)
      * already dead, and frees `s`. May be NULL (requests are dropped). */
     void (*info)(void *ctx, ProcRt *self, Signal *s, bool alive);

@@ -23,8 +23,28 @@ static size_t boxed_size(VStack *s, Value v)
     return payload + 1;
 }
 
+/* Whether `x` points to another object (a cons cell or a boxed object other than NULL). */
+static inline bool points(Value x)
+{
+    return !val_is_small(x) && (val_is_cons(x) || (val_is_boxed(x) && x != 0));
+}
+
 size_t val_flat_size(Value v)
 {
+    if (!val_is_cons(v)) {
+        if (!val_is_boxed(v) || v == 0)
+            return 0; /* an immediate */
+        /* most messages are one object holding only immediates: no walk */
+        const uint64_t *obj = val_box_ptr(v);
+        size_t payload = hdr_size(obj[0]);
+        HeapType t = hdr_type(obj[0]);
+        size_t first = t == HDR_TUPLE || t == HDR_MAP ? 1 : t == HDR_FUN ? 3 : payload + 1;
+        size_t i = first;
+        while (i <= payload && !points(obj[i]))
+            i++;
+        if (i > payload)
+            return payload == 0 ? 0 : payload + 1;
+    }
     VStack s;
     vstack_init(&s);
     size_t words = 0;

@@ -221,7 +221,7 @@ int val_compare_exact(Value a, Value b);
 uint64_t val_hash(Value v);
 
 /* ---- size (flat.c) ---- */
-/* Words a deep copy of `v` takes (frag_copy in rt/heapfrag.h): shared subterms count once per
+/* Words a deep copy of `v` takes (flat_copy in rt/heapfrag.h): shared subterms count once per
  * path, as BEAM's size/1 for messages; 0 for immediates and the empty tuple. */
 size_t val_flat_size(Value v);
 

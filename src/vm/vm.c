@@ -15,11 +15,15 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 
-/* The received messages are roots too: they point into heap fragments p adopted. */
+/* The received messages a receive has looked at are roots too: their payloads are in p's heap
+ * (and may be bound in registers). They come first in the private list, so the walk stops at
+ * the first message not looked at yet: those point into their own blocks, outside the arena
+ * (HEAP.md "Messages"), and a long queue costs a collection nothing. */
 static void mailbox_roots(void *ctx, GcVisitor *v)
 {
     Process *p = ctx;
-    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed); l;
+    for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed);
+         l && ((Signal *)l)->where == SIG_IN_HEAP;
          l = atomic_load_explicit(&l->next, memory_order_relaxed))
         gc_visit(v, &((Signal *)l)->payload);
 }

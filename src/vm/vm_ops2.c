@@ -147,7 +147,9 @@ const uint32_t *op_recvnext(Process *p, Value *regs, const uint32_t *pc)
 {
     Signal *m = proc_recv_next(p);
     if (!m) return vm_top(p)->code->ins + pc[1];
-    regs[pc[2]] = m->payload;
+    Value v = proc_recv_value(p, m);
+    if (v == THE_NON_VALUE) return vm_nomem(p);
+    regs[pc[2]] = v;
     return pc + 3;
 }
 

@@ -1,5 +1,5 @@
-/* test_gc.c: the per-process heap (src/rt/arena.c), the collector (gc.c) and message copies
- * into heap fragments (heapfrag.c). */
+/* test_gc.c: the per-process heap (src/rt/arena.c), the collector (gc.c) and flat copies
+ * (heapfrag.c), how messages leave one heap and enter another. */
 #include <criterion/criterion.h>
 
 #include "rt/arena.h"
@@ -12,6 +12,17 @@ static Arena A;
 static void setup(void) { atom_init(); arena_init(&A); }
 static void teardown(void) { arena_free(&A); }
 TestSuite(gc, .init = setup, .fini = teardown);
+
+/* A flat copy of `v` in its own malloc'd block, as a message travels (runtime.c puts it after
+ * the Signal header); *out gets the copy. Free the block with free(). */
+static Value *block_copy(Value v, Value *out)
+{
+    size_t words = val_flat_size(v);
+    Value *b = malloc((words ? words : 1) * sizeof(Value));
+    cr_assert_not_null(b, "malloc");
+    *out = flat_copy(v, b, words);
+    return b;
+}
 
 /* A structure with every heap type: {[1, 2.5, "str", big], %{a: ref}, fun(free: list), {}} */
 static Value sample(Arena *a, int64_t seed)
@@ -96,50 +107,124 @@ Test(gc, million_element_list_collects_and_copies_without_stack_overflow)
     cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect 1M list");
     cr_assert_eq(val_small_get(val_head(l)), 999999, "head after move");
     Value copy;
-    HeapFragment *f;
-    cr_assert_eq(frag_copy(l, &copy, &f), 0, "copy 1M list");
+    cr_assert_eq(val_flat_size(l), 2000000, "flat size of the list");
+    Value *b = block_copy(l, &copy);
     cr_assert(val_exact_equal(l, copy), "copy equals original");
-    cr_assert_eq(f->words, 2000000, "fragment holds exactly the list");
-    frag_free(f);
+    free(b);
     Value deep = VAL_NIL;
     for (int i = 0; i < 1000000; i++)
         deep = val_make_cons(&A, deep, VAL_NIL);
     rr.start = &deep;
     cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect 1M-deep list");
-    cr_assert_eq(frag_copy(deep, &copy, &f), 0, "copy 1M-deep list");
+    b = block_copy(deep, &copy);
     cr_assert(val_exact_equal(deep, copy), "deep copy equal");
-    frag_free(f);
+    free(b);
 }
 
-Test(gc, fragments_are_adopted_then_merged_by_the_next_collection)
+Test(gc, a_message_copied_out_then_into_a_heap_survives_its_sender_and_collections)
 {
     Arena sender;
     arena_init(&sender);
-    Value msg = sample(&sender, 7), copy;
-    HeapFragment *f;
-    cr_assert_eq(frag_copy(msg, &copy, &f), 0, "copy");
-    cr_assert_eq(f->words, val_flat_size(msg), "fragment size = flat size");
+    Value msg = sample(&sender, 7), queued;
+    size_t words = val_flat_size(msg);
+    Value *b = block_copy(msg, &queued);
     arena_free(&sender); /* the copy must not depend on the sender's heap */
-    arena_adopt(&A, f);
-    cr_assert_eq(arena_used_words(&A), f->words, "adopted words count as used");
     Arena check;
     arena_init(&check);
     Value expect = sample(&check, 7);
-    cr_assert(val_exact_equal(copy, expect), "message intact after the sender died");
-    RootRange rr = {&copy, 1};
+    cr_assert(val_exact_equal(queued, expect), "queued message intact after the sender died");
+    /* a root pointing outside the arena (a message not received yet) is left alone */
+    Value roots[2] = {queued, THE_NON_VALUE};
+    RootRange rr = {roots, 2};
+    cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect with an outside root");
+    cr_assert_eq(roots[0], queued, "outside root untouched");
+    roots[1] = flat_copy_to_arena(&A, queued, words);
+    cr_assert_neq(roots[1], THE_NON_VALUE, "copy into the heap");
+    cr_assert_eq(arena_used_words(&A), words, "copied words count as used");
+    free(b); /* the receiver took it: the heap copy stands alone */
+    rr.count = 2;
+    roots[0] = VAL_NIL;
     cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect");
-    cr_assert_null(A.frags, "fragments were merged");
-    cr_assert(val_exact_equal(copy, expect), "message intact after the merge");
+    cr_assert(val_exact_equal(roots[1], expect), "message intact after a collection");
+    cr_assert_eq(arena_used_words(&A), words, "only the message is live");
     arena_free(&check);
 }
 
-Test(gc, immediates_need_no_fragment)
+Test(gc, spawn_copies_fill_an_exact_chunk_and_allocation_goes_on_after_it)
 {
-    Value out;
-    HeapFragment *f = (HeapFragment *)1;
-    cr_assert_eq(frag_copy(ATOM_OK, &out, &f), 0, "copy atom");
-    cr_assert_null(f, "no fragment for an immediate");
-    cr_assert_eq(out, ATOM_OK, "same atom");
+    Arena sender;
+    arena_init(&sender);
+    Value msg = sample(&sender, 3);
+    size_t words = val_flat_size(msg);
+    Value *dst = arena_alloc_exact(&A, words);
+    cr_assert_not_null(dst, "exact chunk");
+    Value root = flat_copy(msg, dst, words);
+    arena_free(&sender);
+    cr_assert_eq(arena_heap_words(&A), words, "no unused words in a fresh heap");
+    Value l = VAL_NIL;
+    for (int i = 0; i < 100; i++)
+        l = val_make_cons(&A, val_small(i), l);
+    Value roots[2] = {root, l};
+    RootRange rr = {roots, 2};
+    cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect");
+    Arena check;
+    arena_init(&check);
+    cr_assert(val_exact_equal(roots[0], sample(&check, 3)), "copy intact after a collection");
+    int n = 0;
+    for (Value c = roots[1]; val_is_cons(c); c = val_tail(c), n++)
+        cr_assert_eq(val_small_get(val_head(c)), 99 - n, "element %d intact", n);
+    cr_assert_eq(n, 100, "later allocations intact");
+    arena_free(&check);
+}
+
+/* One object holding only immediates (and the empty tuple): the copy's fast path. */
+static Value flat_sample(Arena *a, int kind)
+{
+    static const FunHead fh = {.arity = 0, .index = 3, .uniq = 4};
+    switch (kind) {
+    case 0: {
+        Value e[4] = {ATOM_OK, val_small(42), val_make_tuple(a, 0), VAL_NIL};
+        return val_make_tuple_from(a, e, 4);
+    }
+    case 1: return val_make_float(a, 1.5);
+    case 2: return val_make_binary(a, "twelve bytes", 12);
+    default: {
+        Value f = val_make_fun(a, &fh, 2);
+        val_fun_free(f)[0] = val_small(7);
+        val_fun_free(f)[1] = ATOM_OK;
+        return f;
+    }
+    }
+}
+
+Test(gc, one_object_messages_copy_exactly)
+{
+    size_t expect_words[] = {5, 2, 4, 0};
+    for (int k = 0; k < 4; k++) {
+        Arena sender, check;
+        arena_init(&sender);
+        arena_init(&check);
+        Value msg = flat_sample(&sender, k), copy;
+        size_t words = val_flat_size(msg);
+        if (k < 3)
+            cr_assert_eq(words, expect_words[k], "sample %d: %zu words", k, words);
+        Value *b = block_copy(msg, &copy);
+        cr_assert(copy != msg, "sample %d: a copy, not the original", k);
+        arena_free(&sender);
+        cr_assert(val_exact_equal(copy, flat_sample(&check, k)), "sample %d intact without its sender", k);
+        Value again = flat_copy_to_arena(&A, copy, words);
+        free(b);
+        cr_assert(val_exact_equal(again, flat_sample(&check, k)), "sample %d intact in the heap", k);
+        arena_free(&check);
+    }
+}
+
+Test(gc, immediates_need_no_words)
+{
+    cr_assert_eq(val_flat_size(ATOM_OK), 0, "an atom needs no words");
+    cr_assert_eq(flat_copy(ATOM_OK, NULL, 0), ATOM_OK, "same atom");
+    cr_assert_eq(flat_copy_to_arena(&A, val_small(5), 0), val_small(5), "same integer");
+    cr_assert_eq(arena_used_words(&A), 0, "nothing allocated");
 }
 
 Test(gc, max_heap_size_is_reported_after_collecting)
@@ -282,7 +367,7 @@ Test(gc, random_structures_survive_repeated_collections_unchanged)
     enum { ROOTS = 64, SHARED = 8, ROUNDS = 300 };
     Value roots[ROOTS], shared[SHARED];
     Value oracle[ROOTS];
-    HeapFragment *frags[ROOTS] = {0};
+    Value *blocks[ROOTS] = {0};
     RootRange rr[2] = {{roots, ROOTS}, {shared, SHARED}};
     srand(1234);
     for (int i = 0; i < ROOTS; i++)
@@ -292,8 +377,8 @@ Test(gc, random_structures_survive_repeated_collections_unchanged)
             shared[j] = random_value(&A, NULL, 0, 1);
         int i = rand() % ROOTS;
         roots[i] = random_value(&A, shared, SHARED, 4);
-        frag_free(frags[i]); /* the oracle copy lives outside A: collections never touch it */
-        cr_assert_eq(frag_copy(roots[i], &oracle[i], &frags[i]), 0, "oracle copy");
+        free(blocks[i]); /* the oracle copy lives outside A: collections never touch it */
+        blocks[i] = block_copy(roots[i], &oracle[i]);
         for (int g = 0; g < 3; g++)
             (void)random_value(&A, shared, SHARED, 3); /* garbage */
         if (round % 3 == 0 || arena_wants_gc(&A))
@@ -303,10 +388,10 @@ Test(gc, random_structures_survive_repeated_collections_unchanged)
                 cr_assert(val_exact_equal(roots[j], oracle[j]), "round %d: root %d changed by a collection", round, j);
     }
     for (int i = 0; i < ROOTS; i++)
-        frag_free(frags[i]);
+        free(blocks[i]);
 }
 
-Test(gc, adopted_messages_in_a_loop_keep_memory_bounded)
+Test(gc, received_messages_in_a_loop_keep_memory_bounded)
 {
     Arena sender;
     arena_init(&sender);
@@ -314,11 +399,11 @@ Test(gc, adopted_messages_in_a_loop_keep_memory_bounded)
     RootRange rr = {&keep, 1};
     size_t high = 0;
     for (int i = 0; i < 2000; i++) {
-        Value msg = sample(&sender, i), copy;
-        HeapFragment *f;
-        cr_assert_eq(frag_copy(msg, &copy, &f), 0, "copy");
-        arena_adopt(&A, f);
-        keep = copy; /* only the newest message stays live */
+        Value msg = sample(&sender, i), queued;
+        Value *b = block_copy(msg, &queued);
+        keep = flat_copy_to_arena(&A, queued, val_flat_size(msg)); /* only the newest stays live */
+        cr_assert_neq(keep, THE_NON_VALUE, "copy into the heap");
+        free(b);
         if (arena_wants_gc(&A))
             cr_assert_eq(gc_collect(&A, &rr, 1), GC_OK, "collect");
         if (i == 100)

@@ -38,7 +38,7 @@ typedef struct World {
 
 static World *W;
 
-/* ---- the value layer stand-in: payloads are immediates, no fragments ---- */
+/* ---- the value layer stand-in: payloads are immediates, no copies ---- */
 
 static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
 {

@@ -1,6 +1,6 @@
 /* Unit tests of src/rt/signal: BEAM's rules for links, monitors and exit signals, checked on
  * processes that are driven by hand (each test drains mailboxes itself, no scheduler runs).
- * Values are immediates, so "fragments" are empty; messages the signal layer builds
+ * Values are immediates, so payload copies are empty; messages the signal layer builds
  * ({:EXIT, ...}, {:DOWN, ...}) are recorded in `recs` and carried as their index. */
 #include <criterion/criterion.h>
 #include <stdlib.h>

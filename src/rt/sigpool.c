@@ -1,0 +1,187 @@
+/* sigpool.c: per-thread caches of signal blocks and the shared lists of batches (sigpool.h).
+ *
+ * Two block sizes, each with its own caches and shared list. A thread's cache (per size) is
+ * two lists: `cur`, which get and put use, and `spare`, one full batch. When `cur` reaches
+ * SIGPOOL_BATCH blocks, it becomes the spare and the old spare goes to the shared list; when
+ * `cur` is empty, the spare (or a batch from the shared list) replaces it.
+ * So a thread holds at most 2 * SIGPOOL_BATCH blocks, and every move is O(1): a batch is
+ * linked through its blocks' first words, and its first block holds its length and the link
+ * to the next batch of the shared list. */
+#include "rt/sigpool.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SIGPOOL_ON 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SIGPOOL_ON 0
+#endif
+#endif
+#ifndef SIGPOOL_ON
+#define SIGPOOL_ON 1
+#endif
+
+/* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
+ * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
+ * 64-byte block would take an 80-byte chunk): 56 holds a Signal with up to 1 payload word
+ * (immediates, most messages, need none), 120 holds 9 payload words. */
+static const size_t class_bytes[] = {56, SIGPOOL_BYTES};
+#define NCLASSES 2
+
+#if SIGPOOL_ON
+#define SIGPOOL_BATCH 128
+#define SIGPOOL_SHARED_MAX 32 /* batches per size: 256 and 512 KB with malloc's headers */
+
+/* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
+ * two fields. */
+typedef struct FreeSig {
+    struct FreeSig *next;       /* the next block of the batch */
+    struct FreeSig *next_batch; /* in the shared list: the next batch */
+    uint32_t len;               /* blocks in the batch */
+} FreeSig;
+
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    FreeSig *batches; /* guarded by shared_lock */
+    uint32_t n;       /* batches in the list, guarded by shared_lock */
+} shared[NCLASSES];
+
+/* This thread's cache, per size. */
+static _Thread_local struct {
+    FreeSig *cur, *spare;
+    uint32_t ncur;
+} mine[NCLASSES];
+static _Thread_local bool keyed;
+static pthread_key_t exit_key;
+static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
+
+/* Passes batch `b` of size class `k` to the shared list, or back to malloc when that list is
+ * full. */
+static void give_batch(unsigned k, FreeSig *b)
+{
+    if (b == NULL)
+        return;
+    pthread_mutex_lock(&shared_lock);
+    bool kept = shared[k].n < SIGPOOL_SHARED_MAX;
+    if (kept) {
+        b->next_batch = shared[k].batches;
+        shared[k].batches = b;
+        shared[k].n++;
+    }
+    pthread_mutex_unlock(&shared_lock);
+    while (!kept && b != NULL) {
+        FreeSig *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+static void thread_exit(void *unused)
+{
+    (void)unused;
+    for (unsigned k = 0; k < NCLASSES; k++) {
+        if (mine[k].cur != NULL)
+            mine[k].cur->len = mine[k].ncur;
+        give_batch(k, mine[k].cur);
+        give_batch(k, mine[k].spare);
+        mine[k].cur = mine[k].spare = NULL;
+        mine[k].ncur = 0;
+    }
+    keyed = false; /* a later put (another key's destructor) registers again */
+}
+
+static void exit_key_init(void)
+{
+    if (pthread_key_create(&exit_key, thread_exit) != 0)
+        exit_key = (pthread_key_t)-1;
+}
+
+/* Makes this thread's cache go to the shared list when it exits (once per thread). */
+static void register_thread(void)
+{
+    pthread_once(&exit_once, exit_key_init);
+    keyed = true;
+    if (exit_key != (pthread_key_t)-1)
+        (void)pthread_setspecific(exit_key, &keyed); /* the value only makes the destructor run */
+}
+
+static void *sigpool_get(unsigned k)
+{
+    FreeSig *cur = mine[k].cur;
+    if (cur == NULL) {
+        if (mine[k].spare != NULL) {
+            cur = mine[k].spare;
+            mine[k].spare = NULL;
+        } else {
+            pthread_mutex_lock(&shared_lock);
+            cur = shared[k].batches;
+            if (cur != NULL) {
+                shared[k].batches = cur->next_batch;
+                shared[k].n--;
+            }
+            pthread_mutex_unlock(&shared_lock);
+            if (cur == NULL)
+                return malloc(class_bytes[k]);
+            if (!keyed)
+                register_thread(); /* this thread holds blocks now (a timer thread may only get) */
+        }
+        mine[k].ncur = cur->len;
+    }
+    mine[k].cur = cur->next;
+    mine[k].ncur--;
+    /* Blocks usually come back from another thread, so each one is a cache miss: start the
+     * next one's now, while the caller fills this one. */
+    if (cur->next != NULL)
+        __builtin_prefetch(cur->next, 1);
+    return cur;
+}
+
+static void sigpool_put(unsigned k, void *block)
+{
+    if (!keyed)
+        register_thread();
+    FreeSig *f = block;
+    f->next = mine[k].cur;
+    mine[k].cur = f;
+    if (++mine[k].ncur < SIGPOOL_BATCH)
+        return;
+    f->len = mine[k].ncur;
+    give_batch(k, mine[k].spare);
+    mine[k].spare = f;
+    mine[k].cur = NULL;
+    mine[k].ncur = 0;
+}
+#else
+static void *sigpool_get(unsigned k) { return malloc(class_bytes[k]); }
+static void sigpool_put(unsigned k, void *block)
+{
+    (void)k;
+    free(block);
+}
+#endif
+
+Signal *sigpool_alloc(size_t words)
+{
+    if (words > (SIZE_MAX - sizeof(Signal)) / sizeof(Value))
+        return NULL;
+    size_t bytes = sizeof(Signal) + words * sizeof(Value);
+    unsigned k = 0;
+    while (k < NCLASSES && bytes > class_bytes[k])
+        k++;
+    Signal *s = k < NCLASSES ? sigpool_get(k) : malloc(bytes);
+    if (s != NULL)
+        s->mem = (uint16_t)(k < NCLASSES ? k + 1 : 0);
+    return s;
+}
+
+void sigpool_free(Signal *s)
+{
+    if (s != NULL && s->mem != 0)
+        sigpool_put(s->mem - 1u, s);
+    else
+        free(s);
+}

@@ -1,0 +1,38 @@
+/* sigpool.h: memory for signals (DESIGN §5). Every message is one block (runtime.c,
+ * rt_signal_new), made on the sender's thread and freed on the receiver's, often another one:
+ * with malloc, a producer's thread kept asking its arena for fresh memory while the consumer's
+ * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
+ * --threads 2).
+ *
+ * Owns: blocks of 56 bytes (a Signal with up to 1 payload word, e.g. an immediate: one 64-byte
+ * malloc chunk) and of SIGPOOL_BYTES (up to 9 payload words), in per-thread caches and a
+ * shared list of batches per size. A thread that frees more than it allocates passes whole
+ * batches of 128 to the shared list (one lock per batch), and a thread that allocates more
+ * takes them from there. Does not own: what is in a block, nor bigger signals (plain malloc).
+ * Invariants: a block is in at most one cache or batch; a shared list keeps at most 32
+ * batches (256 KB of small blocks, 512 KB of big ones), the rest goes back to malloc, so a
+ * burst of queued messages does not stay reserved for ever. A thread's cache moves to the
+ * shared list when the thread exits. ASan builds use malloc/free for every block, so a use
+ * after free is still caught.
+ * The runtime makes and frees signals with rt_signal_new (runtime.h) and sigpool_free.
+ */
+#ifndef EMBER_SIGPOOL_H
+#define EMBER_SIGPOOL_H
+#include <stddef.h>
+
+#include "rt/mailbox.h"
+
+/* Bytes of the bigger pooled blocks: a Signal header (48) and a payload of up to 9 words
+ * ({:work, x} takes 3); the smaller ones are 56 bytes (up to 1 word: immediates need none). */
+#define SIGPOOL_BYTES 120
+
+/* A signal block with room for `words` payload words after the header (uninitialised but for
+ * `mem`, which records where it came from): from the pool when it fits SIGPOOL_BYTES, else
+ * from malloc. Any thread. NULL if out of memory or `words` is absurdly large. */
+Signal *sigpool_alloc(size_t words);
+
+/* Frees a block from sigpool_alloc, on any thread (not only the one that got it). NULL is
+ * fine. */
+void sigpool_free(Signal *s);
+
+#endif
