@@ -26,16 +26,19 @@ int pidtab_init(PidTab *t, uint32_t max)
     t->nslots = max + PIDTAB_SLACK;
     /* calloc of a large block maps fresh zero pages: untouched slots cost no memory. */
     t->slots = calloc(t->nslots, sizeof *t->slots);
+    t->free_ring = calloc(t->nslots, sizeof *t->free_ring);
     t->caches = aligned_alloc(64, PIDTAB_CACHING_THREADS * sizeof *t->caches);
-    if (t->slots == NULL || t->caches == NULL || pthread_mutex_init(&t->lock, NULL) != 0) {
+    if (t->slots == NULL || t->free_ring == NULL || t->caches == NULL ||
+        pthread_mutex_init(&t->lock, NULL) != 0) {
         free(t->slots);
+        free(t->free_ring);
         free(t->caches);
         return -1;
     }
     memset(t->caches, 0, PIDTAB_CACHING_THREADS * sizeof *t->caches);
     t->max = max;
     t->id = atomic_fetch_add(&next_table_id, 1);
-    t->free_head = t->free_tail = NO_SLOT;
+    t->free_at = 0;
     atomic_init(&t->nfree, 0);
     atomic_init(&t->fresh, 0);
     atomic_init(&t->count, 0);
@@ -47,8 +50,10 @@ void pidtab_destroy(PidTab *t)
 {
     pthread_mutex_destroy(&t->lock);
     free(t->slots);
+    free(t->free_ring);
     free(t->caches);
     t->slots = NULL;
+    t->free_ring = NULL;
     t->caches = NULL;
 }
 
@@ -139,19 +144,16 @@ uint32_t pidtab_count(PidTab *t)
 
 /* ---- slot indexes ---- */
 
-/* Appends `n` indexes to the free list (oldest first). */
+/* Appends `n` indexes to the free ring (oldest first). It cannot overflow: an index is in the
+ * ring at most once, and there are `nslots` of them. */
 static void free_list_put(PidTab *t, const uint32_t *idx, uint32_t n)
 {
-    for (uint32_t k = 0; k < n; k++)
-        t->slots[idx[k]].next_free = k + 1 < n ? idx[k + 1] : NO_SLOT;
     pthread_mutex_lock(&t->lock);
-    if (t->free_tail == NO_SLOT)
-        t->free_head = idx[0];
-    else
-        t->slots[t->free_tail].next_free = idx[0];
-    t->free_tail = idx[n - 1];
-    atomic_store_explicit(&t->nfree, atomic_load_explicit(&t->nfree, memory_order_relaxed) + n,
-                          memory_order_relaxed);
+    uint32_t nfree = atomic_load_explicit(&t->nfree, memory_order_relaxed);
+    uint32_t at = (uint32_t)(((uint64_t)t->free_at + nfree) % t->nslots);
+    for (uint32_t k = 0; k < n; k++, at = at + 1 == t->nslots ? 0 : at + 1)
+        t->free_ring[at] = idx[k];
+    atomic_store_explicit(&t->nfree, nfree + n, memory_order_relaxed);
     pthread_mutex_unlock(&t->lock);
 }
 
@@ -159,15 +161,13 @@ static void free_list_put(PidTab *t, const uint32_t *idx, uint32_t n)
 static uint32_t free_list_take(PidTab *t, uint32_t *idx, uint32_t n)
 {
     pthread_mutex_lock(&t->lock);
-    uint32_t k = 0;
-    while (k < n && t->free_head != NO_SLOT) {
-        idx[k++] = t->free_head;
-        t->free_head = t->slots[t->free_head].next_free;
+    uint32_t nfree = atomic_load_explicit(&t->nfree, memory_order_relaxed);
+    uint32_t k = nfree < n ? nfree : n;
+    for (uint32_t i = 0; i < k; i++) {
+        idx[i] = t->free_ring[t->free_at];
+        t->free_at = t->free_at + 1 == t->nslots ? 0 : t->free_at + 1;
     }
-    if (t->free_head == NO_SLOT)
-        t->free_tail = NO_SLOT;
-    atomic_store_explicit(&t->nfree, atomic_load_explicit(&t->nfree, memory_order_relaxed) - k,
-                          memory_order_relaxed);
+    atomic_store_explicit(&t->nfree, nfree - k, memory_order_relaxed);
     pthread_mutex_unlock(&t->lock);
     return k;
 }

@@ -38,7 +38,6 @@ typedef struct PidSlot {
     _Atomic(ProcRt *) proc; /* any thread, atomic */
     /* whoever holds the free index: the freeing thread, its cache, then the table lock */
     uint32_t serial;
-    uint32_t next_free;
 } PidSlot;
 
 /* One thread's share of a table (see above), on its own cache lines. */
@@ -57,11 +56,12 @@ typedef struct PidTab {
     uint32_t nslots; /* max + PIDTAB_SLACK */
     uint64_t id;     /* tells a thread which table its cache number belongs to */
     PidCache *caches; /* PIDTAB_CACHING_THREADS of them */
-    /* guards the free list: free_head, free_tail and the slots' next_free links */
+    /* guards the free list: a ring of `nslots` indexes, oldest at free_at */
     alignas(64) pthread_mutex_t lock;
-    uint32_t free_head, free_tail;
+    uint32_t *free_ring; /* zero pages until used, like slots */
+    uint32_t free_at;
     /* any thread, atomic, each on its own line */
-    alignas(64) _Atomic uint32_t nfree; /* indexes in the free list (written under lock) */
+    alignas(64) _Atomic uint32_t nfree; /* indexes in the free ring (written under lock) */
     alignas(64) _Atomic uint32_t fresh; /* slots [0, fresh) have been handed out */
     alignas(64) _Atomic uint32_t count; /* live processes plus the caches' credit */
     alignas(64) _Atomic uint32_t ncaches; /* caches claimed by threads */

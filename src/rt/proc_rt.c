@@ -8,10 +8,10 @@ void proc_rt_init(ProcRt *p)
     p->pid = 0;
     mailbox_init(&p->mb);
     atomic_init(&p->status, PROC_RT_RUNNABLE);
-    p->reg_closed = false;
+    atomic_init(&p->reg_closed, false);
     p->trap_exit = false;
     p->timed_out = false;
-    p->reg_name = 0;
+    atomic_init(&p->reg_name, 0);
     p->tables = NULL;
     p->rtimer = NULL;
     p->link.rq_next = NULL;

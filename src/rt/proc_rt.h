@@ -54,13 +54,13 @@ typedef struct ProcRt {
     Mailbox mb;
     /* any thread, atomic (relaxed: informational, for Process.info) */
     _Atomic uint8_t status; /* ProcRtStatus */
-    /* guarded by the registry lock (registry.h) */
-    bool reg_closed;   /* exiting: no name may be registered for it any more */
+    /* written under the registry lock, except registry_close's fast path (registry.c) */
+    _Atomic bool reg_closed; /* exiting: no name may be registered for it any more (seq_cst) */
     /* owner thread only */
     bool trap_exit;
     bool timed_out;    /* the timer of receive number rtimer->wait_seq fired */
-    /* guarded by the registry lock */
-    uint32_t reg_name; /* atom index of its registered name, 0 = none */
+    /* written under the registry lock; registry_close reads it without */
+    _Atomic uint32_t reg_name; /* atom index of its registered name, 0 = none (seq_cst) */
     /* owner thread only */
     SigTables *tables;  /* NULL until its first link or monitor (most processes have none) */
     ProcTimer *rtimer;  /* NULL until its first receive with `after` parks (proc_rt_timer) */

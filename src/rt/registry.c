@@ -20,16 +20,25 @@ RegStatus registry_register(Registry *r, uint32_t name, ProcRt *p)
 {
     RegStatus st = REG_OK;
     pthread_mutex_lock(&r->lock);
-    if (p->reg_closed)
+    if (atomic_load(&p->reg_closed))
         st = REG_DEAD;
     else if (idmap_get(&r->names, key_of(name), NULL))
         st = REG_NAME_TAKEN;
-    else if (p->reg_name != 0)
+    else if (atomic_load(&p->reg_name) != 0)
         st = REG_ALREADY_NAMED;
     else if (idmap_put(&r->names, key_of(name), (uint64_t)(uintptr_t)p) < 0)
         st = REG_NO_MEMORY;
-    else
-        p->reg_name = name;
+    else {
+        /* Name first, then look at reg_closed again; registry_close does the opposite. With
+         * both seq_cst, either we see it closing and take the name back, or it sees the name
+         * and waits for this lock to remove it. */
+        atomic_store(&p->reg_name, name);
+        if (atomic_load(&p->reg_closed)) {
+            idmap_remove(&r->names, key_of(name), NULL);
+            atomic_store(&p->reg_name, 0);
+            st = REG_DEAD;
+        }
+    }
     pthread_mutex_unlock(&r->lock);
     return st;
 }
@@ -40,7 +49,7 @@ bool registry_unregister(Registry *r, uint32_t name)
     pthread_mutex_lock(&r->lock);
     bool had = idmap_remove(&r->names, key_of(name), &v);
     if (had)
-        ((ProcRt *)(uintptr_t)v)->reg_name = 0;
+        atomic_store(&((ProcRt *)(uintptr_t)v)->reg_name, 0);
     pthread_mutex_unlock(&r->lock);
     return had;
 }
@@ -58,12 +67,17 @@ Value registry_whereis(Registry *r, uint32_t name)
 
 void registry_close(Registry *r, ProcRt *p)
 {
+    /* Every exit passes here, and most processes never had a name: no lock for them (the
+     * lock is global, and taking it on each exit serialised spawn-heavy programs). */
+    atomic_store(&p->reg_closed, true);
+    if (atomic_load(&p->reg_name) == 0)
+        return;
     pthread_mutex_lock(&r->lock);
-    p->reg_closed = true;
-    if (p->reg_name != 0) {
-        bool had = idmap_remove(&r->names, key_of(p->reg_name), NULL);
+    uint32_t name = atomic_load(&p->reg_name);
+    if (name != 0) {
+        bool had = idmap_remove(&r->names, key_of(name), NULL);
         (void)had; /* always true: the name and reg_name change together under the lock */
-        p->reg_name = 0;
+        atomic_store(&p->reg_name, 0);
     }
     pthread_mutex_unlock(&r->lock);
 }
@@ -71,7 +85,7 @@ void registry_close(Registry *r, ProcRt *p)
 uint32_t registry_name_of(Registry *r, ProcRt *p)
 {
     pthread_mutex_lock(&r->lock);
-    uint32_t name = p->reg_name;
+    uint32_t name = atomic_load(&p->reg_name);
     pthread_mutex_unlock(&r->lock);
     return name;
 }

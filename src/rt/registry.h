@@ -1,7 +1,8 @@
 /* registry.h: registered process names (DESIGN §5), as BEAM's register/2, whereis/1.
  *
  * Owns: the table atom -> process, and every process's `reg_name` and `reg_closed` fields.
- * Locking: one mutex, `lock`, guards the table and those two fields of every process. It is
+ * Locking: one mutex, `lock`, guards the table and those two fields of every process (except
+ * that registry_close skips it for a process without a name, see registry.c). It is
  * held only for a hash-table operation, never across a call that can block. Lock order: the
  * registry lock is a leaf (nothing else is taken while it is held).
  * Invariants: a name maps to at most one process and a process has at most one name; an entry

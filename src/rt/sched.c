@@ -166,6 +166,8 @@ static uint64_t wake_time(Worker *w, bool limbo, bool *for_timer)
     return due;
 }
 
+static void flush_pending(Worker *w);
+
 /* Puts `w` to sleep until there is work, a poke, or its nearest timer is due.
  * No lost wake-up: we count ourselves in `nparked` before looking at the queues, and an
  * enqueuer stores the new length before reading `nparked`; with both seq_cst, at least one
@@ -174,6 +176,10 @@ static void park(Worker *w)
 {
     Sched *s = w->s;
     bool limbo = epoch_flush(&s->epoch, w->ep);
+    /* Freeing retired processes answers their late signals, which may wake processes here. */
+    flush_pending(w);
+    if (w->next != NULL)
+        return;
     epoch_offline(w->ep);
     pthread_mutex_lock(&s->park_lock);
     w->parked = true;
@@ -233,15 +239,37 @@ static void push_local(Worker *w, ProcRt *p)
         wake_one(w->s);
 }
 
+/* Queues, in one go, the processes the slice just run woke beyond the one in `next`. */
+static void flush_pending(Worker *w)
+{
+    if (w->npend == 0)
+        return;
+    uint32_t len = rq_append(&w->rq, w->pend_head, w->pend_tail, w->npend);
+    w->pend_head = w->pend_tail = NULL;
+    w->npend = 0;
+    if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
+        wake_one(w->s);
+}
+
 /* `p` was just woken or spawned by the process running on `w`: it runs next, as the woken
  * half of a ping-pong pair should (no lock, and its messages are still in this cache). A
- * process it displaces goes to the queue. */
+ * process it displaces waits in the pending list, which no other worker can see, until the
+ * slice ends: a producer that wakes consumer after consumer lets each gather the messages of
+ * a whole slice before anyone can steal it, instead of being stolen, run and put back to
+ * sleep on another core for every single message. */
 static void push_next(Worker *w, ProcRt *p)
 {
     ProcRt *old = w->next;
     w->next = p;
-    if (old != NULL)
-        push_local(w, old);
+    if (old == NULL)
+        return;
+    old->link.rq_next = NULL;
+    if (w->pend_tail != NULL)
+        w->pend_tail->link.rq_next = old;
+    else
+        w->pend_head = old;
+    w->pend_tail = old;
+    w->npend++;
 }
 
 static ProcRt *next_process(Worker *w)
@@ -271,7 +299,9 @@ static void run_slice(Worker *w, ProcRt *p)
         s->vclock_us += DET_SLICE_US;
     }
     proc_rt_set_status(p, PROC_RT_RUNNING);
-    switch (s->cfg.run(s->cfg.ctx, p, budget)) {
+    RunResult res = s->cfg.run(s->cfg.ctx, p, budget);
+    flush_pending(w);
+    switch (res) {
     case RUN_YIELD:
         proc_rt_set_status(p, PROC_RT_RUNNABLE);
         push_local(w, p);
@@ -355,6 +385,8 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->next = NULL;
     w->next_streak = 0;
     w->since_quiescent = 0;
+    w->pend_head = w->pend_tail = NULL;
+    w->npend = 0;
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
     w->ep = &s->epoch_threads[id];
     w->rq.head = w->rq.tail = NULL;

@@ -84,6 +84,8 @@ typedef struct Worker {
     bool poked; /* told to look again (new work, an earlier timer, stop) */
     /* owner thread only */
     ProcRt *next;         /* runs before the queue: the process last woken here */
+    ProcRt *pend_head, *pend_tail; /* woken during this slice, queued when it ends */
+    uint32_t npend;
     uint32_t next_streak; /* processes taken from `next` in a row */
     uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
     uint64_t rng;
