@@ -10,12 +10,16 @@
 TTY_TIMEOUT=${TTY_TIMEOUT:-10}
 TTY_DIR=$(mktemp -d)
 TTY_NAME=${TTY_NAME:-$(basename "$0")}
-tmx() { tmux -S "$TTY_DIR/sock" -f /dev/null "$@"; }
+TTY_SOCK="$TTY_DIR/sock0"
+tmx() { tmux -S "$TTY_SOCK" -f /dev/null "$@"; }
 tty_cleanup() { tmx kill-server 2>/dev/null; rm -rf "$TTY_DIR"; }
 trap tty_cleanup EXIT
 
 tty_start() {
+  # A fresh server on a new socket each time: a killed server may still be exiting when the
+  # next start reaches its socket ("server exited unexpectedly").
   tmx kill-server 2>/dev/null
+  TTY_SOCK="$TTY_DIR/sock$((${TTY_SOCK##*sock} + 1))"
   # remain-on-exit before the program starts: a program that dies at once still leaves its
   # screen (and the server) behind to be read.
   tmx start-server \; set-option -g remain-on-exit on \; new-session -d -s t -x 80 -y 50 "$@" ||
