@@ -68,12 +68,15 @@ typedef struct Signal {
     Value data[];
 } Signal;
 
+/* Senders write `head`, and `stub` when the queue was empty; only the owner touches the rest.
+ * The two groups should sit on different cache lines (see ProcRt), or every pop and append by
+ * the owner takes the line away from the senders on another core. */
 typedef struct Mailbox {
     /* any thread, atomic */
     _Atomic(uintptr_t) head; /* newest node; bit 0 set = owner asleep (holds no token) */
+    SigLink stub;       /* keeps the queue non-empty so push never touches tail */
     /* owner thread only */
     SigLink *tail;      /* oldest inbound node not yet popped (may be &stub) */
-    SigLink stub;       /* keeps the queue non-empty so push never touches tail */
     SigLink msgs;       /* private list sentinel: msgs.next is the oldest message */
     SigLink *msgs_last; /* last message, or &msgs */
     SigLink *save;      /* selective receive resumes at save->next */

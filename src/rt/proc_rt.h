@@ -12,6 +12,7 @@
 #define EMBER_PROC_RT_H
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rt/epoch.h"
@@ -48,10 +49,12 @@ typedef struct ProcTimer {
 } ProcTimer;
 
 typedef struct ProcRt {
+    /* Layout: a control block starts on a cache line (process.c), and everything another
+     * thread writes or reads to reach this process (pid, status, the run-queue link, the
+     * mailbox's head and stub) comes first, in that line; the mailbox's owner-only part
+     * starts the next line, with the rest of the process. */
     /* any thread, read-only once the pid table publishes the process */
     Value pid;
-    /* any thread: the mailbox's head is atomic, the rest of it is owner only */
-    Mailbox mb;
     /* any thread, atomic (relaxed: informational, for Process.info) */
     _Atomic uint8_t status; /* ProcRtStatus */
     /* written under the registry lock, except registry_close's fast path (registry.c) */
@@ -70,7 +73,11 @@ typedef struct ProcRt {
         struct ProcRt *rq_next;
         EpochNode retired;
     } link;
+    /* any thread: the mailbox's head and stub (atomic); the rest of it is owner only */
+    Mailbox mb;
 } ProcRt;
+
+_Static_assert(offsetof(ProcRt, mb.tail) == 64, "the owner-only mailbox fields start the second cache line");
 
 /* Prepares `p` for a new process (pid 0 until the pid table assigns one): empty mailbox with
  * the scheduling token held by whoever spawns it, no links, monitors, name or timer. */
