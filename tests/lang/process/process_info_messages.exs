@@ -17,6 +17,13 @@ IO.inspect(Process.info(self(), :messages))            # expect: {:messages, []}
 # A busy process that traps exits, with an {:EXIT, ...} and a {:DOWN, ...} among its messages:
 # first asked while no receive has looked at them, then after a receive has.
 defmodule Busy do
+  def queued(pid, n) do
+    case Process.info(pid, :message_queue_len) do
+      {:message_queue_len, ^n} -> :ok
+      _ -> queued(pid, n)
+    end
+  end
+
   def spin do
     case Process.info(self(), :message_queue_len) do
       {:message_queue_len, n} when n >= 4 -> :ok
@@ -33,7 +40,7 @@ pid = spawn(fn ->
   send(parent, {:ref, ref})
   Busy.spin()
   receive do
-    :go -> :ok
+    :go -> send(parent, :looked)
   end
   receive do
     :stop -> :ok
@@ -43,14 +50,16 @@ ref = receive do
   {:ref, r} -> r
 end
 send(pid, {:data, %{k: "v"}})
-Process.sleep(100)
+Busy.queued(pid, 3)
 {:messages, msgs} = Process.info(pid, :messages)
 IO.inspect(length(msgs))                               # expect: 3
 IO.inspect(Enum.member?(msgs, {:data, %{k: "v"}}))     # expect: true
 IO.inspect(Enum.count(msgs, &match?({:EXIT, _, {:bye, [1.5]}}, &1)))  # expect: 1
 IO.inspect(Enum.count(msgs, &match?({:DOWN, ^ref, :process, _, :gone}, &1)))  # expect: 1
 send(pid, :go)
-Process.sleep(50)
+receive do
+  :looked -> :ok
+end
 {:messages, again} = Process.info(pid, :messages)
 IO.inspect(again == msgs)                              # expect: true
 send(pid, :stop)
