@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rt/cacheline.h"
+
 /* Embedded in whatever is retired (e.g. a process control block). */
 typedef struct EpochNode {
     struct EpochNode *next;
@@ -31,7 +33,7 @@ typedef void (*EpochFreeFn)(void *ctx, EpochNode *n);
  * by the others, and two threads' records sharing a line would bounce it on every write. */
 typedef struct EpochThread {
     /* any thread, atomic */
-    alignas(64) _Atomic uint64_t local; /* the global epoch this thread last saw, or EPOCH_OFFLINE */
+    alignas(CACHE_LINE) _Atomic uint64_t local; /* the global epoch this thread last saw, or EPOCH_OFFLINE */
     /* owner thread only */
     EpochNode *limbo, *limbo_last; /* retired, not yet freed, oldest first */
     size_t nlimbo;

@@ -2,7 +2,6 @@
 #include "rt/pidtab.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #define NO_SLOT UINT32_MAX
 /* Freed slots are reused only once this many are waiting: pids keep growing for a while, as
@@ -27,7 +26,7 @@ int pidtab_init(PidTab *t, uint32_t max)
     /* calloc of a large block maps fresh zero pages: untouched slots cost no memory. */
     t->slots = calloc(t->nslots, sizeof *t->slots);
     t->free_ring = calloc(t->nslots, sizeof *t->free_ring);
-    t->caches = aligned_alloc(64, PIDTAB_CACHING_THREADS * sizeof *t->caches);
+    t->caches = cacheline_calloc(PIDTAB_CACHING_THREADS, sizeof *t->caches);
     if (t->slots == NULL || t->free_ring == NULL || t->caches == NULL ||
         pthread_mutex_init(&t->lock, NULL) != 0) {
         free(t->slots);
@@ -35,7 +34,6 @@ int pidtab_init(PidTab *t, uint32_t max)
         free(t->caches);
         return -1;
     }
-    memset(t->caches, 0, PIDTAB_CACHING_THREADS * sizeof *t->caches);
     t->max = max;
     t->id = atomic_fetch_add(&next_table_id, 1);
     t->free_at = 0;
@@ -68,6 +66,13 @@ static PidCache *cache_for(PidTab *t)
     return tl_cache.cache != NO_SLOT ? &t->caches[tl_cache.cache] : NULL;
 }
 
+/* How many of the table's caches threads have claimed. */
+static uint32_t claimed_caches(PidTab *t)
+{
+    uint32_t n = atomic_load_explicit(&t->ncaches, memory_order_relaxed);
+    return n < PIDTAB_CACHING_THREADS ? n : PIDTAB_CACHING_THREADS;
+}
+
 /* ---- the process count and credit ---- */
 
 /* Adds `n` to the count if that keeps it within `limit`. */
@@ -84,8 +89,7 @@ static bool reserve(PidTab *t, uint32_t n, uint32_t limit)
 /* Takes every cache's unused credit back into the count. */
 static void reclaim_credit(PidTab *t)
 {
-    uint32_t n = atomic_load_explicit(&t->ncaches, memory_order_relaxed);
-    n = n < PIDTAB_CACHING_THREADS ? n : PIDTAB_CACHING_THREADS;
+    uint32_t n = claimed_caches(t);
     for (uint32_t k = 0; k < n; k++) {
         uint32_t got = atomic_exchange_explicit(&t->caches[k].credit, 0, memory_order_relaxed);
         if (got != 0)
@@ -133,8 +137,7 @@ static void give_credit(PidTab *t, PidCache *c)
 uint32_t pidtab_count(PidTab *t)
 {
     uint32_t n = atomic_load_explicit(&t->count, memory_order_relaxed);
-    uint32_t k = atomic_load_explicit(&t->ncaches, memory_order_relaxed);
-    k = k < PIDTAB_CACHING_THREADS ? k : PIDTAB_CACHING_THREADS;
+    uint32_t k = claimed_caches(t);
     for (uint32_t i = 0; i < k; i++) {
         uint32_t c = atomic_load_explicit(&t->caches[i].credit, memory_order_relaxed);
         n = c < n ? n - c : 0;
@@ -172,6 +175,14 @@ static uint32_t free_list_take(PidTab *t, uint32_t *idx, uint32_t n)
     return k;
 }
 
+/* Moves the indexes this thread freed to the free ring. */
+static void flush_freed(PidTab *t, PidCache *c)
+{
+    if (c->nfreed > 0)
+        free_list_put(t, c->freed, c->nfreed);
+    c->nfreed = 0;
+}
+
 /* Takes up to `n` never-used indexes, in increasing order, into idx[]; returns how many. */
 static uint32_t take_fresh(PidTab *t, uint32_t *idx, uint32_t n)
 {
@@ -198,10 +209,8 @@ static uint32_t take_index(PidTab *t, PidCache *c)
     if (got == 0)
         got = take_fresh(t, buf, want);
     if (got == 0) {
-        if (c != NULL && c->nfreed > 0) { /* all used: what this thread freed comes back */
-            free_list_put(t, c->freed, c->nfreed);
-            c->nfreed = 0;
-        }
+        if (c != NULL) /* all used: what this thread freed comes back */
+            flush_freed(t, c);
         got = free_list_take(t, buf, want);
     }
     if (got == 0)
@@ -245,10 +254,8 @@ void pidtab_free(PidTab *t, Value pid)
         return;
     }
     c->freed[c->nfreed++] = i;
-    if (c->nfreed == PIDTAB_BATCH) {
-        free_list_put(t, c->freed, c->nfreed);
-        c->nfreed = 0;
-    }
+    if (c->nfreed == PIDTAB_BATCH)
+        flush_freed(t, c);
 }
 
 uint32_t pidtab_list(PidTab *t, Value *out, uint32_t cap)

@@ -24,6 +24,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "rt/cacheline.h"
 #include "rt/proc_rt.h"
 
 #define PIDTAB_DEFAULT_MAX 1048576u  /* BEAM's default process limit */
@@ -43,7 +44,7 @@ typedef struct PidSlot {
 /* One thread's share of a table (see above), on its own cache lines. */
 typedef struct PidCache {
     /* owner thread; taken back by any thread with an exchange */
-    alignas(64) _Atomic uint32_t credit;
+    alignas(CACHE_LINE) _Atomic uint32_t credit;
     /* owner thread only */
     uint32_t nfreed, nready;
     uint32_t freed[PIDTAB_BATCH], ready[PIDTAB_BATCH]; /* ready: a stack, next on top */
@@ -57,14 +58,14 @@ typedef struct PidTab {
     uint64_t id;     /* tells a thread which table its cache number belongs to */
     PidCache *caches; /* PIDTAB_CACHING_THREADS of them */
     /* guards the free list: a ring of `nslots` indexes, oldest at free_at */
-    alignas(64) pthread_mutex_t lock;
+    alignas(CACHE_LINE) pthread_mutex_t lock;
     uint32_t *free_ring; /* zero pages until used, like slots */
     uint32_t free_at;
     /* any thread, atomic, each on its own line */
-    alignas(64) _Atomic uint32_t nfree; /* indexes in the free ring (written under lock) */
-    alignas(64) _Atomic uint32_t fresh; /* slots [0, fresh) have been handed out */
-    alignas(64) _Atomic uint32_t count; /* live processes plus the caches' credit */
-    alignas(64) _Atomic uint32_t ncaches; /* caches claimed by threads */
+    alignas(CACHE_LINE) _Atomic uint32_t nfree; /* indexes in the free ring (written under lock) */
+    alignas(CACHE_LINE) _Atomic uint32_t fresh; /* slots [0, fresh) have been handed out */
+    alignas(CACHE_LINE) _Atomic uint32_t count; /* live processes plus the caches' credit */
+    alignas(CACHE_LINE) _Atomic uint32_t ncaches; /* caches claimed by threads */
 } PidTab;
 
 /* Sets up a table for at most `max` (1..PIDTAB_INDEX_LIMIT - PIDTAB_SLACK) live processes.

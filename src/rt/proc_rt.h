@@ -77,7 +77,7 @@ typedef struct ProcRt {
     Mailbox mb;
 } ProcRt;
 
-_Static_assert(offsetof(ProcRt, mb.tail) == 64, "the owner-only mailbox fields start the second cache line");
+_Static_assert(offsetof(ProcRt, mb.tail) == CACHE_LINE, "the owner-only mailbox fields start the second cache line");
 
 /* Prepares `p` for a new process (pid 0 until the pid table assigns one): empty mailbox with
  * the scheduling token held by whoever spawns it, no links, monitors, name or timer. */

@@ -26,7 +26,7 @@ typedef struct ProcBlock {
 
 /* Pool blocks follow each other in page-aligned regions: a size in whole cache lines keeps
  * every block's first line (ProcRt's shared fields) to itself. */
-_Static_assert(sizeof(ProcBlock) % 64 == 0, "control blocks are whole cache lines");
+_Static_assert(sizeof(ProcBlock) % CACHE_LINE == 0, "control blocks are whole cache lines");
 
 static Value *inline_stack(Process *p) { return ((ProcBlock *)p)->stack; }
 static Frame *inline_frames(Process *p) { return ((ProcBlock *)p)->frames; }

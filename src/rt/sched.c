@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 /* Virtual time one slice takes in deterministic mode (BEAM runs ~4000 reductions in well
@@ -166,8 +165,6 @@ static uint64_t wake_time(Worker *w, bool limbo, bool *for_timer)
     return due;
 }
 
-static void flush_pending(Worker *w);
-
 /* Puts `w` to sleep until there is work, a poke, or its nearest timer is due.
  * No lost wake-up: we count ourselves in `nparked` before looking at the queues, and an
  * enqueuer stores the new length before reading `nparked`; with both seq_cst, at least one
@@ -176,8 +173,8 @@ static void park(Worker *w)
 {
     Sched *s = w->s;
     bool limbo = epoch_flush(&s->epoch, w->ep);
-    /* Freeing retired processes answers their late signals, which may wake processes here. */
-    flush_pending(w);
+    /* Freeing retired processes answers their late signals, which may wake processes here:
+     * they are in `next` (and any it displaced in the pending list, queued after its slice). */
     if (w->next != NULL)
         return;
     epoch_offline(w->ep);
@@ -230,25 +227,26 @@ static ProcRt *steal(Worker *w)
     return NULL;
 }
 
-/* Queues `p` at the tail of `w`'s run queue (w is the calling worker) and wakes a parked
- * worker if `w` now has more runnable processes than the one it will start on next. */
-static void push_local(Worker *w, ProcRt *p)
+/* Queues the chain first..last (n processes) at the tail of `w`'s run queue (w is the calling
+ * worker) and wakes a parked worker if `w` now has more runnable processes than the one it
+ * will start on next. */
+static void push_local_chain(Worker *w, ProcRt *first, ProcRt *last, uint32_t n)
 {
-    uint32_t len = rq_append(&w->rq, p, p, 1);
+    uint32_t len = rq_append(&w->rq, first, last, n);
     if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
         wake_one(w->s);
 }
+
+static void push_local(Worker *w, ProcRt *p) { push_local_chain(w, p, p, 1); }
 
 /* Queues, in one go, the processes the slice just run woke beyond the one in `next`. */
 static void flush_pending(Worker *w)
 {
     if (w->npend == 0)
         return;
-    uint32_t len = rq_append(&w->rq, w->pend_head, w->pend_tail, w->npend);
+    push_local_chain(w, w->pend_head, w->pend_tail, w->npend);
     w->pend_head = w->pend_tail = NULL;
     w->npend = 0;
-    if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
-        wake_one(w->s);
 }
 
 /* `p` was just woken or spawned by the process running on `w`: it runs next, as the woken
@@ -353,16 +351,6 @@ static void *worker_main(void *arg)
 
 /* ---- public ---- */
 
-/* calloc for the cache-line aligned Worker and EpochThread arrays (calloc aligns to 16). */
-static void *aligned_calloc(size_t n, size_t size)
-{
-    size_t bytes = n * size; /* n <= SCHED_MAX_THREADS: no overflow */
-    void *p = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
-    if (p != NULL)
-        memset(p, 0, bytes);
-    return p;
-}
-
 static void reclaim_node(void *ctx, EpochNode *n)
 {
     Sched *s = ctx;
@@ -415,8 +403,8 @@ int sched_init(Sched *s, const SchedConfig *cfg)
     if (s->cfg.budget == 0)
         s->cfg.budget = SCHED_DEFAULT_BUDGET;
     s->nworkers = cfg->threads;
-    s->workers = aligned_calloc(cfg->threads, sizeof *s->workers);
-    s->epoch_threads = aligned_calloc(cfg->threads, sizeof *s->epoch_threads);
+    s->workers = cacheline_calloc(cfg->threads, sizeof *s->workers);
+    s->epoch_threads = cacheline_calloc(cfg->threads, sizeof *s->epoch_threads);
     if (s->workers == NULL || s->epoch_threads == NULL ||
         pthread_mutex_init(&s->park_lock, NULL) != 0) {
         free(s->workers);

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "rt/cacheline.h"
 #include "rt/epoch.h"
 #include "rt/proc_rt.h"
 #include "rt/timer.h"
@@ -72,7 +73,7 @@ typedef struct RunQueue {
  * parking state are written by other threads, and neighbours must not share those lines. */
 typedef struct Worker {
     /* set at init, read-only after */
-    alignas(64) Sched *s;
+    alignas(CACHE_LINE) Sched *s;
     uint32_t id;
     pthread_t thread;
     /* any thread (own locks) */
