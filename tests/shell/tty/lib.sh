@@ -31,13 +31,15 @@ screen() { tmx capture-pane -p -J -t t -S 0 -E 49; }
 # The screen for a failure report, indented, without its empty bottom lines.
 dump() { screen | awk '{ l[NR] = $0 } NF { last = NR } END { for (i = 1; i <= last; i++) print "    | " l[i] }'; }
 
-wait_for() {
-  local want=$1 n=${2:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
+# wait_grep GREP_FLAGS WHAT TEXT [N]: polls until `grep -c GREP_FLAGS TEXT` counts N or more
+# on the screen; on timeout reports WHAT it waited for, shows the screen and fails.
+wait_grep() {
+  local flags=$1 what=$2 want=$3 n=${4:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
   while :; do
-    got=$(screen | grep -cF -- "$want")
+    got=$(screen | grep -c "$flags" -- "$want")
     [ "$got" -ge "$n" ] && return 0
     if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for '$want' x$n on the screen (saw $got); step: ${TTY_STEP:-?}"
+      echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for $what'$want' x$n (saw $got); step: ${TTY_STEP:-?}"
       dump
       exit 1
     fi
@@ -45,20 +47,10 @@ wait_for() {
   done
 }
 
+wait_for() { wait_grep -F "" "$1" "${2:-1}"; }
+
 # Like wait_for, for lines that are exactly TEXT (a result such as ":none" or "true").
-wait_line() {
-  local want=$1 n=${2:-1} deadline=$((SECONDS + TTY_TIMEOUT)) got
-  while :; do
-    got=$(screen | grep -cxF -- "$want")
-    [ "$got" -ge "$n" ] && return 0
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "FAIL $TTY_NAME: waited ${TTY_TIMEOUT}s for a line '$want' x$n (saw $got); step: ${TTY_STEP:-?}"
-      dump
-      exit 1
-    fi
-    sleep 0.05
-  done
-}
+wait_line() { wait_grep -xF "a line " "$1" "${2:-1}"; }
 
 # The cursor's row (0 = top), to tell that a typed line was taken (the cursor moved below it).
 cursor_row() { tmx display-message -p -t t '#{cursor_y}'; }
