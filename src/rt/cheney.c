@@ -80,27 +80,13 @@ Value cheney_copy(Cheney *c, Value v)
     return v;
 }
 
-/* Index of the first payload word holding a Value, for a boxed object with header `h`. */
-static size_t first_value_word(uint64_t h)
-{
-    switch (hdr_type(h)) {
-    case HDR_TUPLE:
-    case HDR_MAP:
-        return 1;
-    case HDR_FUN:
-        return 3;
-    default:
-        return hdr_size(h) + 1; /* raw payload */
-    }
-}
-
 void cheney_scan(Cheney *c)
 {
     while (c->bscan < c->low || c->cscan > c->high) {
         while (c->bscan < c->low) {
             Value *obj = c->bscan;
             size_t end = hdr_size(obj[0]) + 1;
-            for (size_t i = first_value_word(obj[0]); i < end; i++)
+            for (size_t i = hdr_first_value(obj[0]); i < end; i++)
                 obj[i] = cheney_copy(c, obj[i]);
             c->bscan += end;
         }
@@ -122,7 +108,7 @@ Value cheney_copy_tree(Value v, Value *dst, size_t words)
             /* Nothing hangs off it but immediates and empty tuples (0 words each). Tested on
              * the source: `dst` is often cold memory (the receiver's heap), and reading it back
              * would wait for each line instead of leaving the stores to the store buffer. */
-            size_t first = first_value_word(obj[0]);
+            size_t first = hdr_first_value(obj[0]);
             for (size_t i = 0; i < words; i++) {
                 Value x = obj[i];
                 if (i >= first && !val_is_small(x) &&

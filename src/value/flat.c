@@ -11,13 +11,7 @@ static size_t boxed_size(VStack *s, Value v)
     size_t payload = hdr_size(obj[0]);
     if (payload == 0)
         return 0;
-    size_t first = payload + 1;
-    HeapType t = hdr_type(obj[0]);
-    if (t == HDR_TUPLE || t == HDR_MAP)
-        first = 1;
-    else if (t == HDR_FUN)
-        first = 3;
-    for (size_t i = first; i <= payload; i++)
+    for (size_t i = hdr_first_value(obj[0]); i <= payload; i++)
         if (!val_is_small(obj[i]))
             vstack_push(s, obj[i]);
     return payload + 1;
@@ -37,9 +31,7 @@ size_t val_flat_size(Value v)
         /* most messages are one object holding only immediates: no walk */
         const uint64_t *obj = val_box_ptr(v);
         size_t payload = hdr_size(obj[0]);
-        HeapType t = hdr_type(obj[0]);
-        size_t first = t == HDR_TUPLE || t == HDR_MAP ? 1 : t == HDR_FUN ? 3 : payload + 1;
-        size_t i = first;
+        size_t i = hdr_first_value(obj[0]);
         while (i <= payload && !points(obj[i]))
             i++;
         if (i > payload)

@@ -63,6 +63,23 @@ static inline uint64_t hdr_make(HeapType type, uint64_t words) { return (words <
 static inline HeapType hdr_type(uint64_t h) { return (HeapType)(h & 63); }
 static inline uint64_t hdr_size(uint64_t h) { return h >> 6; }
 
+/* Index of the first payload word holding a Value in a boxed object with header `h`: tuples
+ * and maps hold Values throughout, a fun after its code pointer and free-variable count, other
+ * types none (hdr_size(h) + 1: past the end). What the collector, the message copy and
+ * val_flat_size scan. */
+static inline size_t hdr_first_value(uint64_t h)
+{
+    switch (hdr_type(h)) {
+    case HDR_TUPLE:
+    case HDR_MAP:
+        return 1;
+    case HDR_FUN:
+        return 3;
+    default:
+        return hdr_size(h) + 1; /* raw payload */
+    }
+}
+
 /* ---- predicates ---- */
 static inline bool val_is_small(Value v) { return (v & 1) != 0; }
 static inline bool val_is_boxed(Value v) { return (v & VAL_TAG_MASK) == VAL_TAG_BOXED; }
