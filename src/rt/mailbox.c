@@ -27,21 +27,32 @@ void mailbox_init(Mailbox *mb)
     mb->nmsgs = 0;
 }
 
-/* Links `n` after the previous newest node. */
-static bool push_link(Mailbox *mb, SigLink *n)
+/* Links the chain first..last (already linked among themselves) after the previous newest
+ * node. */
+static bool push_link(Mailbox *mb, SigLink *first, SigLink *last)
 {
-    atomic_store_explicit(&n->next, NULL, memory_order_relaxed);
-    /* acq_rel: release publishes n's fields to the consumer and to the next producer (who
-     * writes n->next); acquire orders our write to prev->next after prev's own NULL init,
-     * and lets a waker see everything the owner did before it went to sleep. */
-    uintptr_t prev = atomic_exchange_explicit(&mb->head, (uintptr_t)n, memory_order_acq_rel);
+    atomic_store_explicit(&last->next, NULL, memory_order_relaxed);
+    /* acq_rel: release publishes the chain's fields to the consumer and to the next producer
+     * (who writes last->next); acquire orders our write to prev->next after prev's own NULL
+     * init, and lets a waker see everything the owner did before it went to sleep. */
+    uintptr_t prev = atomic_exchange_explicit(&mb->head, (uintptr_t)last, memory_order_acq_rel);
     SigLink *p = (SigLink *)(prev & ~ASLEEP);
-    /* release: the consumer's acquire load of p->next then sees n's contents. */
-    atomic_store_explicit(&p->next, n, memory_order_release);
+    /* release: the consumer's acquire load of p->next then sees the chain's contents. */
+    atomic_store_explicit(&p->next, first, memory_order_release);
     return (prev & ASLEEP) != 0;
 }
 
-bool mailbox_push(Mailbox *mb, Signal *s) { return push_link(mb, &s->link); }
+bool mailbox_push(Mailbox *mb, Signal *s) { return push_link(mb, &s->link, &s->link); }
+
+void mailbox_chain(Signal *prev, Signal *s)
+{
+    atomic_store_explicit(&prev->link.next, &s->link, memory_order_relaxed);
+}
+
+bool mailbox_push_chain(Mailbox *mb, Signal *first, Signal *last)
+{
+    return push_link(mb, &first->link, &last->link);
+}
 
 Signal *mailbox_pop(Mailbox *mb)
 {
@@ -60,7 +71,7 @@ Signal *mailbox_pop(Mailbox *mb)
          * can leave the queue without head ever pointing at a popped node. */
         if ((SigLink *)(atomic_load_explicit(&mb->head, memory_order_acquire) & ~ASLEEP) != t)
             return NULL;
-        push_link(mb, &mb->stub);
+        push_link(mb, &mb->stub, &mb->stub);
         next = next_of(t, memory_order_acquire);
         if (next == NULL)
             return NULL;

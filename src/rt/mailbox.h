@@ -6,10 +6,11 @@
  * pointer of selective receive, and the "owner asleep" bit that hands out the scheduling
  * token. Does not own: what non-message signals mean (signal.h), the message values (the
  * embedder copies them in and out and frees the signals), nor scheduling (sched.h).
- * Invariants: push is one atomic exchange; the push that finds the owner asleep is the only
- * one told so, and its caller must make the process runnable. Only the owner (the thread
- * running the process) pops, sleeps, and touches the private list. A node belongs to the
- * queue from push until pop returns it, then to the owner. Design notes: MAILBOX.md.
+ * Invariants: push is one atomic exchange, also for a chain of signals; the push that finds
+ * the owner asleep is the only one told so, and its caller must make the process runnable.
+ * Only the owner (the thread running the process) pops, sleeps, and touches the private list.
+ * A node belongs to the queue from push until pop returns it, then to the owner. Design
+ * notes: MAILBOX.md.
  */
 #ifndef EMBER_MAILBOX_H
 #define EMBER_MAILBOX_H
@@ -89,6 +90,15 @@ void mailbox_init(Mailbox *mb);
 /* Any thread: appends `s` (filled in, owned by the caller until now) to `mb`. Returns true
  * if the owner was asleep: the caller now holds the process's token and must schedule it. */
 bool mailbox_push(Mailbox *mb, Signal *s);
+
+/* Producer, before pushing: links `s` after `prev` in a chain of signals that only the caller
+ * sees yet (the outbox, outbox.h). */
+void mailbox_chain(Signal *prev, Signal *s);
+
+/* Any thread: appends the chain first..last (linked with mailbox_chain, owned by the caller
+ * until now) in one atomic exchange, as if each had been pushed in order with nothing in
+ * between. Returns true if the owner was asleep, as mailbox_push. */
+bool mailbox_push_chain(Mailbox *mb, Signal *first, Signal *last);
 
 /* Owner: the oldest inbound signal, now owned by the caller, or NULL if none is visible (a
  * push may be half done: then mailbox_try_sleep fails, so no wake-up is lost). */

@@ -58,6 +58,32 @@ Test(mailbox, pops_in_push_order)
     cr_assert_null(mailbox_pop(&mb), "all popped: should be empty");
 }
 
+Test(mailbox, a_chain_lands_whole_in_order_and_wakes_once)
+{
+    Mailbox mb;
+    mailbox_init(&mb);
+    cr_assert(mailbox_try_sleep(&mb));
+    Signal *c[4];
+    for (uint64_t i = 0; i < 4; i++) {
+        c[i] = msg(SIG_MESSAGE, 0, i + 1);
+        if (i > 0)
+            mailbox_chain(c[i - 1], c[i]);
+    }
+    cr_assert(mailbox_push_chain(&mb, c[0], c[3]), "a chain to a sleeping owner wakes it");
+    cr_assert_not(mailbox_push(&mb, msg(SIG_MESSAGE, 0, 5)), "the next push must not");
+    Signal *one = msg(SIG_MESSAGE, 0, 6);
+    cr_assert_not(mailbox_push_chain(&mb, one, one), "a chain of one is a push");
+    for (uint64_t i = 1; i <= 6; i++) {
+        Signal *s = mailbox_pop(&mb);
+        cr_assert_not_null(s, "expected signal %lu, got nothing", (unsigned long)i);
+        cr_assert_eq(s->ref, i, "expected signal %lu, got %lu", (unsigned long)i,
+                     (unsigned long)s->ref);
+        free(s);
+    }
+    cr_assert_null(mailbox_pop(&mb));
+    cr_assert(mailbox_try_sleep(&mb));
+}
+
 Test(mailbox, first_push_after_sleep_wakes_once)
 {
     Mailbox mb;
