@@ -1,13 +1,16 @@
 /* sigpool.c: per-thread caches of signal blocks and the shared lists of batches (sigpool.h).
  *
- * Two block sizes, each with its own caches and shared list. A thread's cache (per size) is
- * two lists: `cur`, which get and put use, and `spare`, one full batch. When `cur` reaches
- * SIGPOOL_BATCH blocks, it becomes the spare and the old spare goes to the shared list; when
- * `cur` is empty, the spare (or a batch from the shared list) replaces it.
- * So a thread holds at most 2 * SIGPOOL_BATCH blocks, and every move is O(1): a batch is
+ * Three block sizes, each with its own caches and shared list: two for single signals, one
+ * for chunks. A thread's cache (per size) is two lists: `cur`, which get and put use, and
+ * `spare`, one full batch. When `cur` reaches its batch size (class_batch), it becomes the
+ * spare and the old spare goes to the shared list; when `cur` is empty, the spare (or a batch
+ * from the shared list) replaces it.
+ * So a thread holds at most two batches per class, and every move is O(1): a batch is
  * linked through its blocks' first words, and its first block holds its length and the link
  * to the next batch of the shared list. */
 #include "rt/sigpool.h"
+
+#include "rt/cacheline.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -25,16 +28,38 @@
 #define SIGPOOL_ON 1
 #endif
 
+/* Under ASan a chunk is its own malloc block and each signal in it is poisoned while it is
+ * not handed out, so a use after free of one signal is still caught. */
+#if !SIGPOOL_ON
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 /* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
  * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
  * 64-byte block would take an 80-byte chunk): 56 holds a Signal with up to 1 payload word
  * (immediates, most messages, need none), 120 holds 9 payload words. */
-static const size_t class_bytes[] = {56, SIGPOOL_BYTES};
-#define NCLASSES 2
+static const size_t class_bytes[] = {56, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
+#define NCLASSES 3
+#define NSIGCLASSES 2 /* the classes sigpool_alloc picks from; the last one is for chunks */
+/* Chunk offsets are kept in `mem` above this bit (in 8-byte units). */
+#define MEM_CHUNK 0x8000u
+
+/* A chunk: signals laid out one after another (sigpool_chunk_new). */
+typedef struct SigChunk {
+    uint32_t live; /* signals in the chunk not freed yet */
+    uint32_t used; /* bytes taken, this header included */
+} SigChunk;
 
 #if SIGPOOL_ON
-#define SIGPOOL_BATCH 128
-#define SIGPOOL_SHARED_MAX 32 /* batches per size: 256 and 512 KB with malloc's headers */
+/* Blocks per batch, by class: chunks are 17 times bigger, so their batches are 8 times
+ * smaller. */
+static const uint32_t class_batch[] = {128, 128, 16};
+#define SIGPOOL_SHARED_MAX 64 /* batches per size: 0.5, 1 and 1 MB with malloc's headers */
 
 /* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
  * two fields. */
@@ -136,7 +161,7 @@ static void *sigpool_get(unsigned k)
     /* Blocks usually come back from another thread, so each one is a cache miss: start the
      * next one's now, while the caller fills this one. */
     if (cur->next != NULL)
-        __builtin_prefetch(cur->next, 1);
+        prefetch_write(cur->next);
     return cur;
 }
 
@@ -147,7 +172,7 @@ static void sigpool_put(unsigned k, void *block)
     FreeSig *f = block;
     f->next = mine[k].cur;
     mine[k].cur = f;
-    if (++mine[k].ncur < SIGPOOL_BATCH)
+    if (++mine[k].ncur < class_batch[k])
         return;
     f->len = mine[k].ncur;
     give_batch(k, mine[k].spare);
@@ -170,18 +195,56 @@ Signal *sigpool_alloc(size_t words)
         return NULL;
     size_t bytes = sizeof(Signal) + words * sizeof(Value);
     unsigned k = 0;
-    while (k < NCLASSES && bytes > class_bytes[k])
+    while (k < NSIGCLASSES && bytes > class_bytes[k])
         k++;
-    Signal *s = k < NCLASSES ? sigpool_get(k) : malloc(bytes);
+    Signal *s = k < NSIGCLASSES ? sigpool_get(k) : malloc(bytes);
     if (s != NULL)
-        s->mem = (uint16_t)(k < NCLASSES ? k + 1 : 0);
+        s->mem = (uint16_t)(k < NSIGCLASSES ? k + 1 : 0);
+    return s;
+}
+
+SigChunk *sigpool_chunk_new(void)
+{
+    SigChunk *c = sigpool_get(NCLASSES - 1);
+    /* It usually comes back from the receiver's thread, so every line of it is a miss: ask
+     * for all of them at once rather than one by one as the signals are written. */
+    for (size_t off = 0; c != NULL && off < SIGPOOL_CHUNK_BYTES; off += 64)
+        prefetch_write((char *)c + off);
+    if (c != NULL) {
+        c->live = 0;
+        c->used = sizeof(SigChunk);
+        POISON((char *)c + c->used, SIGPOOL_CHUNK_BYTES - c->used);
+    }
+    return c;
+}
+
+Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
+{
+    if (words > (SIGPOOL_CHUNK_BYTES - sizeof(SigChunk) - sizeof(Signal)) / sizeof(Value))
+        return NULL;
+    size_t bytes = sizeof(Signal) + words * sizeof(Value);
+    if (c->used + bytes > SIGPOOL_CHUNK_BYTES)
+        return NULL;
+    Signal *s = (Signal *)((char *)c + c->used);
+    UNPOISON(s, bytes);
+    s->mem = (uint16_t)(MEM_CHUNK | (c->used / sizeof(Value)));
+    c->used += (uint32_t)bytes;
+    c->live++;
     return s;
 }
 
 void sigpool_free(Signal *s)
 {
-    if (s != NULL && s->mem != 0)
-        sigpool_put(s->mem - 1u, s);
-    else
+    if (s == NULL || s->mem == 0) {
         free(s);
+    } else if (s->mem & MEM_CHUNK) {
+        SigChunk *c = (SigChunk *)((char *)s - (s->mem & ~MEM_CHUNK) * sizeof(Value));
+        POISON(s, sizeof *s + s->words * sizeof(Value)); /* a late look at it is caught */
+        if (--c->live == 0) {
+            UNPOISON(c, SIGPOOL_CHUNK_BYTES);
+            sigpool_put(NCLASSES - 1, c);
+        }
+    } else {
+        sigpool_put(s->mem - 1u, s);
+    }
 }

@@ -5,15 +5,16 @@
  * --threads 2).
  *
  * Owns: blocks of 56 bytes (a Signal with up to 1 payload word, e.g. an immediate: one 64-byte
- * malloc chunk) and of SIGPOOL_BYTES (up to 9 payload words), in per-thread caches and a
- * shared list of batches per size. A thread that frees more than it allocates passes whole
- * batches of 128 to the shared list (one lock per batch), and a thread that allocates more
- * takes them from there. Does not own: what is in a block, nor bigger signals (plain malloc).
- * Invariants: a block is in at most one cache or batch; a shared list keeps at most 32
- * batches (256 KB of small blocks, 512 KB of big ones), the rest goes back to malloc, so a
- * burst of queued messages does not stay reserved for ever. A thread's cache moves to the
- * shared list when the thread exits. ASan builds use malloc/free for every block, so a use
- * after free is still caught.
+ * malloc chunk) and of SIGPOOL_BYTES (up to 9 payload words), and chunks of 1 KB that hold
+ * many signals (below), in per-thread caches and a shared list of batches per size. A thread
+ * that frees more than it allocates passes whole batches (128 blocks, 16 chunks) to the shared
+ * list (one lock per batch), and a thread that allocates more takes them from there. Does not
+ * own: what is in a block, nor bigger signals (plain malloc).
+ * Invariants: a block is in at most one cache or batch; a shared list keeps at most 64
+ * batches (0.5 MB of small blocks, 1 MB of big ones, 1 MB of chunks), the rest goes back to
+ * malloc, so a burst of queued messages does not stay reserved for ever. A thread's cache
+ * moves to the shared list when the thread exits. ASan builds use malloc/free for every block
+ * and chunk, so a use after free is still caught.
  * The runtime makes and frees signals with rt_signal_new (runtime.h) and sigpool_free.
  */
 #ifndef EMBER_SIGPOOL_H
@@ -34,5 +35,25 @@ Signal *sigpool_alloc(size_t words);
 /* Frees a block from sigpool_alloc, on any thread (not only the one that got it). NULL is
  * fine. */
 void sigpool_free(Signal *s);
+
+/* ---- chunks: many signals for one receiver in one block (outbox.h) ----
+ * Signals laid out one after another are read by the receiver's thread one after another, so
+ * the hardware fetches the next ones while it works on the first (one block per signal is a
+ * pointer chase, each step a cache miss when the sender ran on another core). A chunk is
+ * freed when the last signal in it is: sigpool_free counts them down. The signals of a chunk
+ * must all go to one receiver, so that one thread at a time frees them. */
+typedef struct SigChunk SigChunk;
+
+/* Bytes of a chunk, header included (malloc's 8-byte header makes it 1 KB). */
+#define SIGPOOL_CHUNK_BYTES 1016
+
+/* A new, empty chunk, or NULL if out of memory. Any thread. (Under ASan a chunk is a malloc
+ * block of its own, and a signal freed in it is poisoned, so a use after free is caught.) */
+SigChunk *sigpool_chunk_new(void);
+
+/* A signal block with room for `words` payload words, taken from the free end of `c` (the
+ * caller's until the signal is sent), or NULL if it does not fit; `mem` is set as for
+ * sigpool_alloc, and sigpool_free frees it. */
+Signal *sigpool_chunk_alloc(SigChunk *c, size_t words);
 
 #endif
