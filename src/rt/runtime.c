@@ -22,10 +22,10 @@ int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)
 
 /* ---- values in signals (SigOps): a flat copy inline after the Signal header ---- */
 
-Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
+/* Fills block `s` (room for `words`, the flat size of `v`) as rt_signal_new describes. */
+static Signal *signal_fill(Signal *s, SigKind kind, Value from, Value v, uint64_t ref,
+                           size_t words)
 {
-    size_t words = val_flat_size(v);
-    Signal *s = sigpool_alloc(words);
     if (s == NULL)
         return NULL;
     s->kind = kind;
@@ -36,6 +36,12 @@ Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
     s->words = words;
     s->payload = flat_copy(v, s->data, words);
     return s;
+}
+
+Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
+{
+    size_t words = val_flat_size(v);
+    return signal_fill(sigpool_alloc(words), kind, from, v, ref, words);
 }
 
 static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
@@ -338,10 +344,19 @@ Value rt_send(Process *p, Value dest, Value msg)
     ProcRt *target = pidtab_lookup(&rt->pids, pid);
     if (target == NULL)
         return msg; /* a dead process: dropped, as on BEAM */
-    Signal *s = rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0);
-    if (s == NULL)
+    if (target == &p->rt) { /* seen by a receive in this very slice */
+        Signal *s = rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0);
+        if (s == NULL)
+            return err_system_limit(p);
+        (void)mailbox_push(&target->mb, s);
+        return msg;
+    }
+    size_t words = val_flat_size(msg);
+    Outbox *o = outbox_current(&rt->sched);
+    Signal *s = o != NULL ? outbox_add(o, &rt->sched, target, words) : sigpool_alloc(words);
+    if (signal_fill(s, SIG_MESSAGE, p->rt.pid, msg, 0, words) == NULL)
         return err_system_limit(p);
-    if (mailbox_push(&target->mb, s))
+    if (o == NULL && mailbox_push(&target->mb, s))
         sched_enqueue(&rt->sched, target);
     return msg;
 }

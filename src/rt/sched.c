@@ -298,6 +298,7 @@ static void run_slice(Worker *w, ProcRt *p)
     }
     proc_rt_set_status(p, PROC_RT_RUNNING);
     RunResult res = s->cfg.run(s->cfg.ctx, p, budget);
+    outbox_flush_here(&w->out, s); /* before its exit signals, and before anything else runs */
     flush_pending(w);
     switch (res) {
     case RUN_YIELD:

@@ -26,6 +26,7 @@
 
 #include "rt/cacheline.h"
 #include "rt/epoch.h"
+#include "rt/outbox.h"
 #include "rt/proc_rt.h"
 #include "rt/timer.h"
 
@@ -91,6 +92,7 @@ typedef struct Worker {
     uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
     uint64_t rng;
     EpochThread *ep;
+    Outbox out; /* messages the running process sent this slice (outbox.h) */
 } Worker;
 
 struct Sched {

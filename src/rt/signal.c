@@ -62,6 +62,7 @@ static void push_self(ProcRt *self, Signal *s) { (void)mailbox_push(&self->mb, s
 
 SigStatus signal_push(SigEnv *env, Value to, Signal *s)
 {
+    outbox_flush(env->sched); /* messages sent before this signal arrive before it */
     ProcRt *p = pidtab_lookup(env->pids, to);
     if (p == NULL) {
         free_signal(env, s);

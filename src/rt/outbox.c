@@ -1,0 +1,111 @@
+/* outbox.c: per-worker batching of sent messages (see outbox.h). */
+#include "rt/outbox.h"
+
+#include <string.h>
+
+#include "rt/sched.h"
+
+/* Control blocks are cache-line aligned, so the low 6 bits say nothing. */
+static uint32_t slot_of(const ProcRt *to)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)to >> 6) * UINT64_C(0x9E3779B97F4A7C15);
+    return (uint32_t)(h >> 56) & (OUTBOX_SLOTS - 1);
+}
+
+/* Pushes the chain in slot `i` to its receiver and frees the slot (its place in `order` is
+ * the caller's to drop). Its chunk is the receiver's from now on: the sender never writes to
+ * it again. */
+static void deliver(Sched *s, OutChain *c)
+{
+    ProcRt *to = c->to;
+    c->to = NULL;
+    c->chunk = NULL;
+    if (mailbox_push_chain(&to->mb, c->first, c->last))
+        sched_enqueue(s, to);
+}
+
+/* The slot holding `to`'s chain (*fresh false), else the first free one of its probe
+ * sequence (*fresh true), else, all of them taken, its first one (*fresh true, still held by
+ * another receiver). */
+static uint32_t find_slot(const Outbox *o, const ProcRt *to, bool *fresh)
+{
+    uint32_t h = slot_of(to);
+    for (uint32_t k = 0; k < OUTBOX_PROBE; k++) {
+        uint32_t i = (h + k) & (OUTBOX_SLOTS - 1);
+        if (o->chain[i].to == to || o->chain[i].to == NULL) {
+            *fresh = o->chain[i].to == NULL;
+            return i;
+        }
+    }
+    *fresh = true;
+    return h;
+}
+
+/* Slot `i`'s chain must make room for another receiver's: pushed now, out of `order`. */
+__attribute__((noinline, cold)) static void evict(Outbox *o, Sched *s, uint32_t i)
+{
+    uint32_t j = 0;
+    while (o->order[j] != i)
+        j++;
+    memmove(&o->order[j], &o->order[j + 1], (o->n - j - 1) * sizeof o->order[0]);
+    o->n--;
+    deliver(s, &o->chain[i]);
+}
+
+Outbox *outbox_current(Sched *s)
+{
+    Worker *w = sched_current();
+    return w != NULL && w->s == s ? &w->out : NULL;
+}
+
+Signal *outbox_add(Outbox *o, Sched *s, ProcRt *to, size_t words)
+{
+    bool fresh;
+    uint32_t i = find_slot(o, to, &fresh);
+    OutChain *c = &o->chain[i];
+    Signal *sig = NULL;
+    if (!fresh) {
+        if (c->chunk != NULL)
+            sig = sigpool_chunk_alloc(c->chunk, words);
+        if (sig == NULL && (c->chunk = sigpool_chunk_new()) != NULL)
+            sig = sigpool_chunk_alloc(c->chunk, words);
+        if (sig == NULL && (sig = sigpool_alloc(words)) == NULL)
+            return NULL;
+        mailbox_chain(c->last, sig);
+        c->last = sig;
+        return sig;
+    }
+    /* The first message to `to` this slice: a block of its own, as most receivers get no
+     * second one. */
+    if ((sig = sigpool_alloc(words)) == NULL)
+        return NULL;
+    if (c->to != NULL)
+        evict(o, s, i);
+    o->order[o->n++] = (uint16_t)i;
+    c->to = to;
+    c->first = c->last = sig;
+    return sig;
+}
+
+void outbox_flush_all(Outbox *o, Sched *s)
+{
+    uint32_t n = o->n;
+    o->n = 0;
+    if (n == 1) {
+        deliver(s, &o->chain[o->order[0]]);
+        return;
+    }
+    /* Each push is an atomic exchange on a line the receiver's core may hold, and such
+     * instructions run one at a time: fetch all those lines first, side by side. */
+    for (uint32_t j = 0; j < n; j++)
+        prefetch_write(&o->chain[o->order[j]].to->mb.head);
+    for (uint32_t j = 0; j < n; j++)
+        deliver(s, &o->chain[o->order[j]]);
+}
+
+void outbox_flush(Sched *s)
+{
+    Outbox *o = outbox_current(s);
+    if (o != NULL)
+        outbox_flush_here(o, s);
+}
