@@ -239,6 +239,55 @@ static void push_local_chain(Worker *w, ProcRt *first, ProcRt *last, uint32_t n)
 
 static void push_local(Worker *w, ProcRt *p) { push_local_chain(w, p, p, 1); }
 
+/* Wakes worker `v` if it is parked. */
+static void wake_worker(Sched *s, Worker *v)
+{
+    if (atomic_load(&s->nparked) == 0)
+        return;
+    pthread_mutex_lock(&s->park_lock);
+    if (v->parked) {
+        v->parked = false;
+        v->poked = true;
+        atomic_fetch_sub(&s->nparked, 1);
+        pthread_cond_signal(&v->wake);
+    }
+    pthread_mutex_unlock(&s->park_lock);
+}
+
+/* The process that just ran on `w` is still runnable (a producer) and woke others (`next` and
+ * the pending list): they go to the least busy other worker, so the producer keeps this core
+ * and its consumers run beside it on another, instead of taking turns with it here. */
+static bool hand_off(Worker *w)
+{
+    Sched *s = w->s;
+    if (s->nworkers < 2 || w->next == NULL || s->cfg.deterministic)
+        return false;
+    Worker *best = NULL;
+    uint32_t best_len = UINT32_MAX;
+    uint32_t start = (uint32_t)(next_rand(&w->rng) % s->nworkers);
+    for (uint32_t i = 0; i < s->nworkers; i++) {
+        Worker *v = &s->workers[(start + i) % s->nworkers];
+        uint32_t len = rq_len(&v->rq);
+        if (v != w && len < best_len) {
+            best = v;
+            best_len = len;
+        }
+    }
+    ProcRt *first = w->next, *last = w->next;
+    uint32_t n = 1;
+    if (w->npend > 0) {
+        first->link.rq_next = w->pend_head;
+        last = w->pend_tail;
+        n += w->npend;
+    }
+    w->next = NULL;
+    w->pend_head = w->pend_tail = NULL;
+    w->npend = 0;
+    rq_append(&best->rq, first, last, n);
+    wake_worker(s, best);
+    return true;
+}
+
 /* Queues, in one go, the processes the slice just run woke beyond the one in `next`. */
 static void flush_pending(Worker *w)
 {
@@ -299,7 +348,8 @@ static void run_slice(Worker *w, ProcRt *p)
     proc_rt_set_status(p, PROC_RT_RUNNING);
     RunResult res = s->cfg.run(s->cfg.ctx, p, budget);
     outbox_flush_here(&w->out, s); /* before its exit signals, and before anything else runs */
-    flush_pending(w);
+    if (res != RUN_YIELD || !hand_off(w))
+        flush_pending(w);
     switch (res) {
     case RUN_YIELD:
         proc_rt_set_status(p, PROC_RT_RUNNABLE);
