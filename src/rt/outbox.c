@@ -1,8 +1,6 @@
 /* outbox.c: per-worker batching of sent messages (see outbox.h). */
 #include "rt/outbox.h"
 
-#include <string.h>
-
 #include "rt/sched.h"
 
 /* Control blocks are cache-line aligned, so the low 6 bits say nothing. */
@@ -25,8 +23,7 @@ static void deliver(Sched *s, OutChain *c)
 }
 
 /* The slot holding `to`'s chain (*fresh false), else the first free one of its probe
- * sequence (*fresh true), else, all of them taken, its first one (*fresh true, still held by
- * another receiver). */
+ * sequence (*fresh true), else, all of them taken by other receivers, UINT32_MAX. */
 static uint32_t find_slot(const Outbox *o, const ProcRt *to, bool *fresh)
 {
     uint32_t h = slot_of(to);
@@ -38,18 +35,7 @@ static uint32_t find_slot(const Outbox *o, const ProcRt *to, bool *fresh)
         }
     }
     *fresh = true;
-    return h;
-}
-
-/* Slot `i`'s chain must make room for another receiver's: pushed now, out of `order`. */
-__attribute__((noinline, cold)) static void evict(Outbox *o, Sched *s, uint32_t i)
-{
-    uint32_t j = 0;
-    while (o->order[j] != i)
-        j++;
-    memmove(&o->order[j], &o->order[j + 1], (o->n - j - 1) * sizeof o->order[0]);
-    o->n--;
-    deliver(s, &o->chain[i]);
+    return UINT32_MAX;
 }
 
 Outbox *outbox_current(Sched *s)
@@ -58,10 +44,13 @@ Outbox *outbox_current(Sched *s)
     return w != NULL && w->s == s ? &w->out : NULL;
 }
 
-Signal *outbox_add(Outbox *o, Sched *s, ProcRt *to, size_t words)
+Signal *outbox_add(Outbox *o, ProcRt *to, size_t words, bool *queued)
 {
     bool fresh;
     uint32_t i = find_slot(o, to, &fresh);
+    *queued = i != UINT32_MAX;
+    if (i == UINT32_MAX) /* no room here: nothing else from this slice waits for `to` */
+        return sigpool_alloc(words);
     OutChain *c = &o->chain[i];
     Signal *sig = NULL;
     if (!fresh) {
@@ -79,8 +68,6 @@ Signal *outbox_add(Outbox *o, Sched *s, ProcRt *to, size_t words)
      * second one. */
     if ((sig = sigpool_alloc(words)) == NULL)
         return NULL;
-    if (c->to != NULL)
-        evict(o, s, i);
     o->order[o->n++] = (uint16_t)i;
     c->to = to;
     c->first = c->last = sig;

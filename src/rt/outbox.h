@@ -21,6 +21,7 @@
  */
 #ifndef EMBER_OUTBOX_H
 #define EMBER_OUTBOX_H
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "rt/mailbox.h"
@@ -30,8 +31,8 @@ struct ProcRt;
 struct Sched;
 
 /* Receivers an outbox holds chains for at once (a power of 2), and the slots a receiver may
- * take (from its hash on); a new receiver that finds them all taken pushes the chain in its
- * first one before taking it. */
+ * take (from its hash on); a message to a receiver without a chain that finds them all taken
+ * is pushed at once (nothing else from the slice waits for that receiver, so order holds). */
 #define OUTBOX_SLOTS 256u
 #define OUTBOX_PROBE 8u
 
@@ -41,8 +42,7 @@ typedef struct OutChain {
     SigChunk *chunk; /* where the next messages to `to` go, or NULL (sigpool.h) */
 } OutChain;
 
-/* While a slice runs, slots only fill up (one that must be reused changes receiver in place),
- * so a lookup may stop at the first free slot. */
+/* While a slice runs, slots only fill up, so a lookup may stop at the first free slot. */
 typedef struct Outbox {
     uint32_t n;                   /* chains held */
     uint16_t order[OUTBOX_SLOTS]; /* their slots, oldest first: the order they are pushed in */
@@ -59,8 +59,9 @@ Outbox *outbox_current(struct Sched *s);
  * message to a receiver in a slice gets a block of its own (sigpool_alloc); the ones after it
  * are laid out one after another in chunks, which the receiver then reads as a stream. `to`
  * must stay readable until the slice ends (the epoch layer guarantees it for a pointer from
- * the pid table). NULL if out of memory (nothing queued). */
-Signal *outbox_add(Outbox *o, struct Sched *s, struct ProcRt *to, size_t words);
+ * the pid table). Sets *queued false when the outbox has no room for `to`: the caller then
+ * pushes the filled block itself (mailbox_push), at once. NULL if out of memory. */
+Signal *outbox_add(Outbox *o, struct ProcRt *to, size_t words, bool *queued);
 
 /* Delivers every message the calling worker holds, one push per receiver, and schedules the
  * receivers that slept. Nothing to do on a thread that is not a worker. */

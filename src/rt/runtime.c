@@ -321,7 +321,7 @@ Value rt_spawn(Process *parent, Value fun, Value args, unsigned flags, Value *re
         proc_free(child);
         return err_system_limit(parent);
     }
-    sched_enqueue(&rt->sched, &child->rt);
+    sched_enqueue_new(&rt->sched, &child->rt);
     return child->rt.pid;
 }
 
@@ -353,10 +353,12 @@ Value rt_send(Process *p, Value dest, Value msg)
     }
     size_t words = val_flat_size(msg);
     Outbox *o = outbox_current(&rt->sched);
-    Signal *s = o != NULL ? outbox_add(o, &rt->sched, target, words) : sigpool_alloc(words);
+    bool queued = false;
+    Signal *s = o != NULL ? outbox_add(o, target, words, &queued)
+                          : sigpool_alloc(words);
     if (signal_fill(s, SIG_MESSAGE, p->rt.pid, msg, 0, words) == NULL)
         return err_system_limit(p);
-    if (o == NULL && mailbox_push(&target->mb, s))
+    if (!queued && mailbox_push(&target->mb, s))
         sched_enqueue(&rt->sched, target);
     return msg;
 }
