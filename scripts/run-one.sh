@@ -13,6 +13,8 @@
 #   # args: A B                  command-line arguments for the script
 #   # sanitizer-args: A B        arguments instead of `# args:` when EMBER_SANITIZER is set (make
 #                                asan/tsan, whose builds run several times slower): a smaller size
+#   # threads: N                 run only with --threads N, and elixir with that many schedulers
+#                                (+S N): the output depends on the order processes run in
 # Files under tests/lang/process/ run with --threads 1 and with --threads 4.
 # tests/shell/*.iex transcripts are run by scripts/run-shell.sh.
 set -u
@@ -35,6 +37,7 @@ syntax_err=$(directive 'expect syntax error' | head -1)
 mode=$(directive run | head -1)
 ember_only=$(grep -c '# ember-only: ..*' "$f")
 args=$(directive args | head -1)
+threads=$(directive threads | head -1)
 if [ -n "${EMBER_SANITIZER:-}" ] && grep -q '# sanitizer-args: ' "$f"; then
   args=$(directive sanitizer-args | head -1)
 fi
@@ -84,12 +87,18 @@ exit status $rc, want 0; stderr: $(head -5 "$err")"
   if [ -z "$problems" ]; then pass "$name"; else fail "$name" "$problems"; fi
 }
 
-case "$f" in
-  tests/lang/process/*)
-    check_run "$f [threads 1]" "$EMBER" --threads 1
-    check_run "$f [threads 4]" "$EMBER" --threads 4 ;;
-  *) check_run "$f" "$EMBER" ;;
-esac
+elixir_flags=()
+if [ -n "$threads" ]; then
+  check_run "$f [threads $threads]" "$EMBER" --threads "$threads"
+  elixir_flags=(--erl "+S $threads")
+else
+  case "$f" in
+    tests/lang/process/*)
+      check_run "$f [threads 1]" "$EMBER" --threads 1
+      check_run "$f [threads 4]" "$EMBER" --threads 4 ;;
+    *) check_run "$f" "$EMBER" ;;
+  esac
+fi
 if [ "$ember_only" -eq 0 ] && [ -z "${EMBER_NO_ELIXIR:-}" ] && command -v elixir >/dev/null; then
-  check_run "$f [elixir]" elixir
+  check_run "$f [elixir]" elixir "${elixir_flags[@]}"
 fi

@@ -11,10 +11,16 @@
 #define DET_SLICE_US 100u
 /* Processes run one after another from a worker's `next` slot before its queue gets a turn. */
 #define NEXT_STREAK_MAX 64u
+/* Fairness between a run queue's two lists (rq_take): every RQ_FIFO_EVERY-th pick takes the
+ * fifo's head, and a fresh list whose oldest batch has waited RQ_FRESH_MAX_AGE picks goes
+ * behind the fifo, so a process waits a bounded number of picks in either list however many
+ * new ones keep arriving in front. */
+#define RQ_FIFO_EVERY 64u
+#define RQ_FRESH_MAX_AGE 65536u
 /* Slices a worker runs between two epoch_quiescent calls, unless it holds this many retired
  * processes or more: each call may advance the global epoch, whose cache line then moves to
  * every other worker, and a spawn-heavy program retires a process in nearly every slice. */
-#define QUIESCENT_EVERY 16u
+#define QUIESCENT_EVERY 64u
 #define QUIESCENT_LIMBO 256u
 /* A parked worker still holding retired processes looks again this often (ms). */
 #define LIMBO_RETRY_MS 2u
@@ -36,65 +42,149 @@ static uint64_t next_rand(uint64_t *state)
 
 static uint32_t rq_len(RunQueue *q) { return atomic_load(&q->len); }
 
-/* Appends the chain first..last (n processes) and returns the new length. */
-static uint32_t rq_append(RunQueue *q, ProcRt *first, ProcRt *last, uint32_t n)
+static void list_append(ProcList *l, ProcRt *first, ProcRt *last, uint32_t n)
 {
     last->link.rq_next = NULL;
-    pthread_mutex_lock(&q->lock);
-    if (q->tail != NULL)
-        q->tail->link.rq_next = first;
+    if (l->tail != NULL)
+        l->tail->link.rq_next = first;
     else
-        q->head = first;
-    q->tail = last;
-    uint32_t len = atomic_load_explicit(&q->len, memory_order_relaxed) + n;
-    atomic_store(&q->len, len); /* seq_cst: see park() */
-    pthread_mutex_unlock(&q->lock);
-    return len;
+        l->head = first;
+    l->tail = last;
+    l->n += n;
 }
 
-/* Takes the process after `skip` others from the front (0 = the head), or NULL. */
-static ProcRt *rq_take(RunQueue *q, uint32_t skip)
+static void list_prepend(ProcList *l, ProcRt *first, ProcRt *last, uint32_t n)
 {
-    if (atomic_load_explicit(&q->len, memory_order_relaxed) == 0)
-        return NULL; /* a stale 0 is harmless: park() looks again with seq_cst */
-    pthread_mutex_lock(&q->lock);
-    ProcRt *prev = NULL, *p = q->head;
+    last->link.rq_next = l->head;
+    l->head = first;
+    if (l->tail == NULL)
+        l->tail = last;
+    l->n += n;
+}
+
+/* Takes the process after `skip` others from the front (0 = the head; past the end: the
+ * last), or NULL if `l` is empty. */
+static ProcRt *list_take(ProcList *l, uint32_t skip)
+{
+    ProcRt *prev = NULL, *p = l->head;
     for (uint32_t i = 0; i < skip && p != NULL && p->link.rq_next != NULL; i++) {
         prev = p;
         p = p->link.rq_next;
     }
-    if (p != NULL) {
-        if (prev != NULL)
-            prev->link.rq_next = p->link.rq_next;
-        else
-            q->head = p->link.rq_next;
-        if (q->tail == p)
-            q->tail = prev;
-        atomic_store(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) - 1);
+    if (p == NULL)
+        return NULL;
+    if (prev != NULL)
+        prev->link.rq_next = p->link.rq_next;
+    else
+        l->head = p->link.rq_next;
+    if (l->tail == p)
+        l->tail = prev;
+    l->n--;
+    return p;
+}
+
+/* Detaches the last `k` (1 <= k <= l->n) processes of `l`; *last is the chain's end. */
+static ProcRt *list_take_back(ProcList *l, uint32_t k, ProcRt **last)
+{
+    ProcRt *first;
+    *last = l->tail;
+    if (k == l->n) {
+        first = l->head;
+        l->head = l->tail = NULL;
+    } else {
+        ProcRt *cut = l->head;
+        for (uint32_t i = 1; i < l->n - k; i++)
+            cut = cut->link.rq_next;
+        first = cut->link.rq_next;
+        cut->link.rq_next = NULL;
+        l->tail = cut;
     }
+    l->n -= k;
+    return first;
+}
+
+/* Detaches the first `k` (1 <= k <= l->n) processes of `l`; *last is the chain's end. */
+static ProcRt *list_take_front(ProcList *l, uint32_t k, ProcRt **last)
+{
+    ProcRt *first = l->head, *p = first;
+    for (uint32_t i = 1; i < k; i++)
+        p = p->link.rq_next;
+    l->head = p->link.rq_next;
+    if (l->head == NULL)
+        l->tail = NULL;
+    l->n -= k;
+    *last = p;
+    return first;
+}
+
+/* Stores q's length (under its lock; seq_cst: see park()) and returns it. */
+static uint32_t rq_set_len(RunQueue *q)
+{
+    uint32_t len = q->fresh.n + q->fifo.n;
+    atomic_store(&q->len, len);
+    return len;
+}
+
+/* Appends the chain first..last (n processes) to q's fifo and returns q's new length. */
+static uint32_t rq_append(RunQueue *q, ProcRt *first, ProcRt *last, uint32_t n)
+{
+    pthread_mutex_lock(&q->lock);
+    list_append(&q->fifo, first, last, n);
+    uint32_t len = rq_set_len(q);
+    pthread_mutex_unlock(&q->lock);
+    return len;
+}
+
+/* Puts the chain first..last (n processes) in front of q's fresh list (the owner's, at its
+ * pick number `picks`); returns q's length. */
+static uint32_t rq_push_fresh(RunQueue *q, ProcRt *first, ProcRt *last, uint32_t n,
+                              uint32_t picks)
+{
+    pthread_mutex_lock(&q->lock);
+    if (q->fresh.n == 0)
+        q->fresh_since = picks;
+    list_prepend(&q->fresh, first, last, n);
+    uint32_t len = rq_set_len(q);
+    pthread_mutex_unlock(&q->lock);
+    return len;
+}
+
+/* The owner's pick, its `picks`-th: the head of `fresh`, else of `fifo` (the one after `skip`
+ * others), or NULL; see RQ_FIFO_EVERY and RQ_FRESH_MAX_AGE for the exceptions. */
+static ProcRt *rq_take(RunQueue *q, uint32_t skip, uint32_t picks)
+{
+    if (atomic_load_explicit(&q->len, memory_order_relaxed) == 0)
+        return NULL; /* a stale 0 is harmless: park() looks again with seq_cst */
+    pthread_mutex_lock(&q->lock);
+    if (q->fresh.n > 0 && picks - q->fresh_since > RQ_FRESH_MAX_AGE) {
+        list_append(&q->fifo, q->fresh.head, q->fresh.tail, q->fresh.n);
+        q->fresh = (ProcList){NULL, NULL, 0};
+    }
+    bool fifo_turn = q->fifo.n > 0 && picks % RQ_FIFO_EVERY == 0;
+    ProcRt *p = list_take(q->fresh.n > 0 && !fifo_turn ? &q->fresh : &q->fifo, skip);
+    if (p != NULL)
+        rq_set_len(q);
     pthread_mutex_unlock(&q->lock);
     return p;
 }
 
-/* Detaches the older half (at least one) of `q`; *last and *n describe the chain. */
+/* A thief's share of q: the older half (at least one) of `fresh` (the biggest subtrees of a
+ * tree walked depth first), else the older half of `fifo`; *last and *n describe the chain. */
 static ProcRt *rq_take_half(RunQueue *q, ProcRt **last, uint32_t *n)
 {
+    ProcRt *first = NULL;
+    *n = 0;
     pthread_mutex_lock(&q->lock);
-    uint32_t len = atomic_load_explicit(&q->len, memory_order_relaxed);
-    uint32_t k = (len + 1) / 2;
-    ProcRt *first = q->head, *p = first;
-    for (uint32_t i = 1; i < k; i++)
-        p = p->link.rq_next;
-    if (k > 0) {
-        q->head = p->link.rq_next;
-        if (q->head == NULL)
-            q->tail = NULL;
-        atomic_store(&q->len, len - k);
+    if (q->fresh.n > 0) {
+        *n = (q->fresh.n + 1) / 2;
+        first = list_take_back(&q->fresh, *n, last);
+    } else if (q->fifo.n > 0) {
+        *n = (q->fifo.n + 1) / 2;
+        first = list_take_front(&q->fifo, *n, last);
     }
+    rq_set_len(q);
     pthread_mutex_unlock(&q->lock);
-    *last = p;
-    *n = k;
-    return k > 0 ? first : NULL;
+    return first;
 }
 
 /* ---- parking ---- */
@@ -227,17 +317,16 @@ static ProcRt *steal(Worker *w)
     return NULL;
 }
 
-/* Queues the chain first..last (n processes) at the tail of `w`'s run queue (w is the calling
- * worker) and wakes a parked worker if `w` now has more runnable processes than the one it
- * will start on next. */
-static void push_local_chain(Worker *w, ProcRt *first, ProcRt *last, uint32_t n)
+/* After queueing on `w` (the calling worker), which now holds `len` processes: wakes a parked
+ * worker if `w` has more runnable processes than the one it will start on next. */
+static void maybe_wake_helper(Worker *w, uint32_t len)
 {
-    uint32_t len = rq_append(&w->rq, first, last, n);
     if (len + (w->next != NULL) >= 2 && atomic_load(&w->s->nparked) > 0)
         wake_one(w->s);
 }
 
-static void push_local(Worker *w, ProcRt *p) { push_local_chain(w, p, p, 1); }
+/* Queues `p` at the tail of `w`'s fifo (w is the calling worker). */
+static void push_local(Worker *w, ProcRt *p) { maybe_wake_helper(w, rq_append(&w->rq, p, p, 1)); }
 
 /* Wakes worker `v` if it is parked. */
 static void wake_worker(Sched *s, Worker *v)
@@ -288,12 +377,21 @@ static bool hand_off(Worker *w)
     return true;
 }
 
-/* Queues, in one go, the processes the slice just run woke beyond the one in `next`. */
+/* Queues, in one go and in front of older work, the processes the slice just run woke or
+ * spawned beyond the one in `next`. */
 static void flush_pending(Worker *w)
 {
     if (w->npend == 0)
         return;
-    push_local_chain(w, w->pend_head, w->pend_tail, w->npend);
+    if (w->next == NULL) { /* the oldest runs next, without a lock (a spawn-and-wait loop) */
+        w->next = w->pend_head;
+        w->pend_head = w->pend_head->link.rq_next;
+        if (--w->npend == 0) {
+            w->pend_tail = NULL;
+            return;
+        }
+    }
+    maybe_wake_helper(w, rq_push_fresh(&w->rq, w->pend_head, w->pend_tail, w->npend, w->picks));
     w->pend_head = w->pend_tail = NULL;
     w->npend = 0;
 }
@@ -304,23 +402,28 @@ static void flush_pending(Worker *w)
  * slice ends: a producer that wakes consumer after consumer lets each gather the messages of
  * a whole slice before anyone can steal it, instead of being stolen, run and put back to
  * sleep on another core for every single message. */
+static void push_pending(Worker *w, ProcRt *p)
+{
+    p->link.rq_next = NULL;
+    if (w->pend_tail != NULL)
+        w->pend_tail->link.rq_next = p;
+    else
+        w->pend_head = p;
+    w->pend_tail = p;
+    w->npend++;
+}
+
 static void push_next(Worker *w, ProcRt *p)
 {
     ProcRt *old = w->next;
     w->next = p;
-    if (old == NULL)
-        return;
-    old->link.rq_next = NULL;
-    if (w->pend_tail != NULL)
-        w->pend_tail->link.rq_next = old;
-    else
-        w->pend_head = old;
-    w->pend_tail = old;
-    w->npend++;
+    if (old != NULL)
+        push_pending(w, old);
 }
 
 static ProcRt *next_process(Worker *w)
 {
+    w->picks++;
     ProcRt *p = w->next;
     if (p != NULL) {
         w->next = NULL;
@@ -333,7 +436,7 @@ static ProcRt *next_process(Worker *w)
     uint32_t skip = 0;
     if (w->s->cfg.deterministic && next_rand(&w->rng) % 4 == 0)
         skip = 1; /* a seeded reordering: sometimes the second in line goes first */
-    p = rq_take(&w->rq, skip);
+    p = rq_take(&w->rq, skip, w->picks);
     return p != NULL ? p : steal(w);
 }
 
@@ -428,7 +531,8 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->npend = 0;
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
     w->ep = &s->epoch_threads[id];
-    w->rq.head = w->rq.tail = NULL;
+    w->picks = 0;
+    w->rq.fresh = w->rq.fifo = (ProcList){NULL, NULL, 0};
     atomic_init(&w->rq.len, 0);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -511,6 +615,17 @@ void sched_destroy(Sched *s)
     free(s->epoch_threads);
     s->workers = NULL;
     s->epoch_threads = NULL;
+}
+
+void sched_enqueue_new(Sched *s, ProcRt *p)
+{
+    Worker *w = tl_worker;
+    if (w == NULL || w->s != s) {
+        sched_enqueue(s, p);
+        return;
+    }
+    proc_rt_set_status(p, PROC_RT_RUNNABLE);
+    push_pending(w, p);
 }
 
 void sched_enqueue(Sched *s, ProcRt *p)

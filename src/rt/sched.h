@@ -61,12 +61,22 @@ typedef struct SchedConfig {
 
 typedef struct Sched Sched;
 
-/* A run queue: FIFO of processes linked through ProcRt.link.rq_next. */
+/* A list of processes linked through ProcRt.link.rq_next. */
+typedef struct ProcList {
+    ProcRt *head, *tail;
+    uint32_t n;
+} ProcList;
+
+/* A worker's run queue, two lists (SCHED.md "Run queues"): `fresh`, the processes that slices
+ * run here woke or spawned, each slice's batch in front of the older ones (so a tree of
+ * processes is walked depth first), and `fifo`, everything else (preempted processes, work
+ * from other workers and threads) in arrival order. */
 typedef struct RunQueue {
     pthread_mutex_t lock;
     /* guarded by lock */
-    ProcRt *head, *tail;
-    /* any thread, atomic: length, stored under lock (seq_cst: see park() in sched.c) */
+    ProcList fresh, fifo;
+    uint32_t fresh_since; /* the owner's pick number when `fresh` last became non-empty */
+    /* any thread, atomic: length of both, stored under lock (seq_cst: see park() in sched.c) */
     _Atomic uint32_t len;
 } RunQueue;
 
@@ -89,6 +99,7 @@ typedef struct Worker {
     ProcRt *pend_head, *pend_tail; /* woken during this slice, queued when it ends */
     uint32_t npend;
     uint32_t next_streak; /* processes taken from `next` in a row */
+    uint32_t picks;       /* processes picked to run so far (wraps) */
     uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
     uint64_t rng;
     EpochThread *ep;
@@ -135,6 +146,13 @@ void sched_destroy(Sched *s);
  * goes to the queue); from another thread it goes to a worker chosen round-robin. Wakes a
  * parked worker if there is more work than this worker can start on next. */
 void sched_enqueue(Sched *s, ProcRt *p);
+
+/* Makes `p`, just spawned, runnable (the caller holds its token): from a worker, it runs
+ * after the processes spawned before it in the same slice and before older work, as BEAM
+ * runs a parent's children in the order it spawned them, while a tree of processes is walked
+ * depth first (skynet keeps thousands, not a million, alive); from another thread, as
+ * sched_enqueue. */
+void sched_enqueue_new(Sched *s, ProcRt *p);
 
 /* The worker the calling thread is, or NULL (not a scheduler thread). */
 Worker *sched_current(void);

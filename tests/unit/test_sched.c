@@ -158,7 +158,7 @@ static RunResult run_forker(Fake *f)
         for (int i = 0; i < 10; i++) {
             Fake *c = make(w, FORKER, f->rt.pid);
             c->depth = f->depth - 1;
-            start(w, c);
+            sched_enqueue_new(&w->s, &c->rt); /* as the runtime's spawn */
         }
         f->pending = 10;
     }
@@ -399,6 +399,25 @@ Test(sched, a_spinning_process_does_not_starve_others)
     start(w, m);
     world_run(w); /* returns only if the main countdown got its 50 slices */
     cr_assert_eq(atomic_load(&w->exited), 1);
+    world_free(w);
+}
+
+/* Processes spawned in front of older work (depth first) must not keep a preempted process
+ * waiting until they are all done: a countdown needing 20 slices finishes while a tree of
+ * 111,111 processes is still being walked on the same worker. */
+Test(sched, a_tree_of_new_processes_does_not_starve_a_preempted_one, .timeout = 60)
+{
+    World *w = world_new(1, false, 0);
+    Fake *m = make_main(w, COUNTDOWN);
+    m->work = 20 * SCHED_DEFAULT_BUDGET;
+    Fake *root = make(w, FORKER, m->rt.pid);
+    root->depth = 5;
+    start(w, root);
+    start(w, m);
+    world_run(w); /* returns when the countdown is done */
+    int exited = atomic_load(&w->exited);
+    cr_assert_lt(exited, 111111 / 2, "the countdown finished only after %d of the tree's 111111 "
+                 "processes had exited", exited);
     world_free(w);
 }
 
