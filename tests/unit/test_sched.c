@@ -152,6 +152,10 @@ static RunResult run_forker(Fake *f)
     if (!f->started) {
         f->started = true;
         if (f->depth == 0) {
+            /* a little real work, so that a tree outlasts the other workers' start-up even
+             * on a loaded machine and they find something to steal */
+            for (volatile int spin = 0; spin < 20000; spin++)
+                ;
             send(w, f->rt.pid, f->parent, val_small(1), 0);
             return RUN_EXIT;
         }
