@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "rt/lock.h"
+
 #define NO_SLOT UINT32_MAX
 /* Freed slots are reused only once this many are waiting: pids keep growing for a while, as
  * on BEAM, and a just-freed pid is not immediately given to someone else. */
@@ -28,7 +30,7 @@ int pidtab_init(PidTab *t, uint32_t max)
     t->free_ring = calloc(t->nslots, sizeof *t->free_ring);
     t->caches = cacheline_calloc(PIDTAB_CACHING_THREADS, sizeof *t->caches);
     if (t->slots == NULL || t->free_ring == NULL || t->caches == NULL ||
-        pthread_mutex_init(&t->lock, NULL) != 0) {
+        short_lock_init(&t->lock) != 0) {
         free(t->slots);
         free(t->free_ring);
         free(t->caches);

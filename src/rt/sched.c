@@ -1,6 +1,8 @@
 /* sched.c: worker threads, run queues, stealing, parking (see sched.h, SCHED.md). */
 #include "rt/sched.h"
 
+#include "rt/lock.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -539,13 +541,7 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     int bad = pthread_cond_init(&w->wake, &ca) != 0;
     pthread_condattr_destroy(&ca);
-    /* Adaptive: a queue's lock is held for a few pointer writes, so a contender spins briefly
-     * instead of sleeping in the kernel. */
-    pthread_mutexattr_t ma;
-    pthread_mutexattr_init(&ma);
-    pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_ADAPTIVE_NP);
-    bad |= pthread_mutex_init(&w->rq.lock, &ma) != 0;
-    pthread_mutexattr_destroy(&ma);
+    bad |= short_lock_init(&w->rq.lock) != 0;
     bad |= timer_heap_init(&w->timers) != 0;
     return bad ? -1 : 0;
 }

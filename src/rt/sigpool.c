@@ -69,7 +69,7 @@ typedef struct FreeSig {
     uint32_t len;               /* blocks in the batch */
 } FreeSig;
 
-static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t shared_lock = PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP; /* lock.h */
 static struct {
     FreeSig *batches; /* guarded by shared_lock */
     uint32_t n;       /* batches in the list, guarded by shared_lock */
