@@ -346,8 +346,8 @@ static void wake_worker(Sched *s, Worker *v)
 }
 
 /* The process that just ran on `w` is still runnable (a producer) and woke others (`next` and
- * the pending list): they go to the least busy other worker, so the producer keeps this core
- * and its consumers run beside it on another, instead of taking turns with it here. */
+ * the woken pending list): they go to the least busy other worker, so the producer keeps this
+ * core and its consumers run beside it on another, instead of taking turns with it here. */
 static bool hand_off(Worker *w)
 {
     Sched *s = w->s;
@@ -364,63 +364,48 @@ static bool hand_off(Worker *w)
             best_len = len;
         }
     }
-    ProcRt *first = w->next, *last = w->next;
-    uint32_t n = 1;
-    if (w->npend > 0) {
-        first->link.rq_next = w->pend_head;
-        last = w->pend_tail;
-        n += w->npend;
-    }
+    ProcList l = {NULL, NULL, 0};
+    list_append(&l, w->next, w->next, 1);
     w->next = NULL;
-    w->pend_head = w->pend_tail = NULL;
-    w->npend = 0;
-    rq_append(&best->rq, first, last, n);
+    if (w->pend_woken.n > 0)
+        list_append(&l, w->pend_woken.head, w->pend_woken.tail, w->pend_woken.n);
+    w->pend_woken = (ProcList){NULL, NULL, 0};
+    rq_append(&best->rq, l.head, l.tail, l.n);
     wake_worker(s, best);
     return true;
 }
 
-/* Queues, in one go and in front of older work, the processes the slice just run woke or
- * spawned beyond the one in `next`. */
+/* When a slice ends: the processes it spawned go, in one step and in spawn order, in front of
+ * older work (`fresh`); those it woke beyond `next` behind it (`fifo`), so a producer and the
+ * consumers it wakes take turns as on the BEAM. The oldest spawned one, or else woken one,
+ * goes to an empty `next` (a spawn-and-wait loop then takes no lock). */
 static void flush_pending(Worker *w)
 {
-    if (w->npend == 0)
-        return;
-    if (w->next == NULL) { /* the oldest runs next, without a lock (a spawn-and-wait loop) */
-        w->next = w->pend_head;
-        w->pend_head = w->pend_head->link.rq_next;
-        if (--w->npend == 0) {
-            w->pend_tail = NULL;
-            return;
-        }
-    }
-    maybe_wake_helper(w, rq_push_fresh(&w->rq, w->pend_head, w->pend_tail, w->npend, w->picks));
-    w->pend_head = w->pend_tail = NULL;
-    w->npend = 0;
+    ProcList *first = w->pend_new.n > 0 ? &w->pend_new : &w->pend_woken;
+    if (w->next == NULL && first->n > 0)
+        w->next = list_take(first, 0);
+    uint32_t len = 0;
+    if (w->pend_new.n > 0)
+        len = rq_push_fresh(&w->rq, w->pend_new.head, w->pend_new.tail, w->pend_new.n, w->picks);
+    if (w->pend_woken.n > 0)
+        len = rq_append(&w->rq, w->pend_woken.head, w->pend_woken.tail, w->pend_woken.n);
+    if (len > 0)
+        maybe_wake_helper(w, len);
+    w->pend_new = w->pend_woken = (ProcList){NULL, NULL, 0};
 }
 
-/* `p` was just woken or spawned by the process running on `w`: it runs next, as the woken
- * half of a ping-pong pair should (no lock, and its messages are still in this cache). A
- * process it displaces waits in the pending list, which no other worker can see, until the
- * slice ends: a producer that wakes consumer after consumer lets each gather the messages of
- * a whole slice before anyone can steal it, instead of being stolen, run and put back to
- * sleep on another core for every single message. */
-static void push_pending(Worker *w, ProcRt *p)
-{
-    p->link.rq_next = NULL;
-    if (w->pend_tail != NULL)
-        w->pend_tail->link.rq_next = p;
-    else
-        w->pend_head = p;
-    w->pend_tail = p;
-    w->npend++;
-}
-
+/* `p` was just woken by the process running on `w`: it runs next, as the woken half of a
+ * ping-pong pair should (no lock, and its messages are still in this cache). A process it
+ * displaces waits in the woken pending list, which no other worker can see, until the slice
+ * ends: a producer that wakes consumer after consumer lets each gather the messages of a
+ * whole slice before anyone can steal it, instead of being stolen, run and put back to sleep
+ * on another core for every single message. */
 static void push_next(Worker *w, ProcRt *p)
 {
     ProcRt *old = w->next;
     w->next = p;
     if (old != NULL)
-        push_pending(w, old);
+        list_append(&w->pend_woken, old, old, 1);
 }
 
 static ProcRt *next_process(Worker *w)
@@ -529,8 +514,7 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->next = NULL;
     w->next_streak = 0;
     w->since_quiescent = 0;
-    w->pend_head = w->pend_tail = NULL;
-    w->npend = 0;
+    w->pend_new = w->pend_woken = (ProcList){NULL, NULL, 0};
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();
     w->ep = &s->epoch_threads[id];
     w->picks = 0;
@@ -621,7 +605,7 @@ void sched_enqueue_new(Sched *s, ProcRt *p)
         return;
     }
     proc_rt_set_status(p, PROC_RT_RUNNABLE);
-    push_pending(w, p);
+    list_append(&w->pend_new, p, p, 1);
 }
 
 void sched_enqueue(Sched *s, ProcRt *p)

@@ -96,8 +96,8 @@ typedef struct Worker {
     bool poked; /* told to look again (new work, an earlier timer, stop) */
     /* owner thread only */
     ProcRt *next;         /* runs before the queue: the process last woken here */
-    ProcRt *pend_head, *pend_tail; /* woken during this slice, queued when it ends */
-    uint32_t npend;
+    ProcList pend_new;   /* spawned during this slice: to `fresh` when it ends */
+    ProcList pend_woken; /* woken during this slice beyond `next`: to `fifo` when it ends */
     uint32_t next_streak; /* processes taken from `next` in a row */
     uint32_t picks;       /* processes picked to run so far (wraps) */
     uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
