@@ -16,7 +16,8 @@
 #           faster skynet and fjthrput run with --threads 2 than with --threads 1, next to the
 #           same for elixir (+S 2 vs +S 1) and for this machine itself: twice the work of a
 #           CPU-bound C loop on two threads against once on one (scripts/cpuscale.c), the
-#           ceiling of any two-thread speed-up here.
+#           ceiling of any two-thread speed-up here, and the time one cache line takes from
+#           core to core (scripts/linelat.c).
 #   shell   start-up of the interactive shell to its first prompt: `ember` and `iex` with stdin
 #           at end of file, so each prints its banner and first prompt and exits (target: under
 #           20 ms; iex takes about a second).
@@ -105,6 +106,10 @@ bench_proc() {
   set -- $(best_of "$WORK/cpuscale" 1); c1=$1
   set -- $(best_of "$WORK/cpuscale" 2); c2=$1
   speedup "this machine (2 x the C work, cpuscale)" "$c1" "$(awk -v b="$c2" 'BEGIN { print b / 2 }')"
+  # And what talking across cores costs: one cache line, one way (scripts/linelat.c).
+  [ "$WORK/linelat" -nt scripts/linelat.c ] ||
+    ${CC:-cc} -O2 -pthread -o "$WORK/linelat" scripts/linelat.c
+  printf "%-44s %10s ns\n" "this machine: a cache line core to core" "$("$WORK/linelat")"
   for prog in skynet fjthrput; do
     set -- $(best_of "$EMBER" --threads 1 tests/bench/$prog.exs); t1=$1
     set -- $(best_of "$EMBER" --threads 2 tests/bench/$prog.exs); t2=$1
