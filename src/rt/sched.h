@@ -67,10 +67,10 @@ typedef struct ProcList {
     uint32_t n;
 } ProcList;
 
-/* A worker's run queue, two lists (SCHED.md "Run queues"): `fresh`, the processes that slices
- * run here woke or spawned, each slice's batch in front of the older ones (so a tree of
- * processes is walked depth first), and `fifo`, everything else (preempted processes, work
- * from other workers and threads) in arrival order. */
+/* A worker's run queue, two lists (SCHED.md "Run queues and stealing"): `fresh`, the
+ * processes that slices run here spawned, each slice's batch in front of the older ones (so a
+ * tree of processes is walked depth first), and `fifo`, everything else (woken and preempted
+ * processes, work from other workers and threads) in arrival order. */
 typedef struct RunQueue {
     pthread_mutex_t lock;
     /* guarded by lock */
