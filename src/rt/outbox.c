@@ -10,9 +10,8 @@ static uint32_t slot_of(const ProcRt *to)
     return (uint32_t)(h >> 56) & (OUTBOX_SLOTS - 1);
 }
 
-/* Pushes the chain in slot `i` to its receiver and frees the slot (its place in `order` is
- * the caller's to drop). Its chunk is the receiver's from now on: the sender never writes to
- * it again. */
+/* Pushes chain `c` to its receiver and frees its slot (the caller resets `order`). Its chunk
+ * is the receiver's from now on: the sender never writes to it again. */
 static void deliver(Sched *s, OutChain *c)
 {
     ProcRt *to = c->to;
@@ -22,19 +21,16 @@ static void deliver(Sched *s, OutChain *c)
         sched_enqueue(s, to);
 }
 
-/* The slot holding `to`'s chain (*fresh false), else the first free one of its probe
- * sequence (*fresh true), else, all of them taken by other receivers, UINT32_MAX. */
-static uint32_t find_slot(const Outbox *o, const ProcRt *to, bool *fresh)
+/* The slot holding `to`'s chain, else the first free one of its probe sequence, else (all of
+ * them taken by other receivers) UINT32_MAX. */
+static uint32_t find_slot(const Outbox *o, const ProcRt *to)
 {
     uint32_t h = slot_of(to);
     for (uint32_t k = 0; k < OUTBOX_PROBE; k++) {
         uint32_t i = (h + k) & (OUTBOX_SLOTS - 1);
-        if (o->chain[i].to == to || o->chain[i].to == NULL) {
-            *fresh = o->chain[i].to == NULL;
+        if (o->chain[i].to == to || o->chain[i].to == NULL)
             return i;
-        }
     }
-    *fresh = true;
     return UINT32_MAX;
 }
 
@@ -46,14 +42,13 @@ Outbox *outbox_current(Sched *s)
 
 Signal *outbox_add(Outbox *o, ProcRt *to, size_t words, bool *queued)
 {
-    bool fresh;
-    uint32_t i = find_slot(o, to, &fresh);
+    uint32_t i = find_slot(o, to);
     *queued = i != UINT32_MAX;
     if (i == UINT32_MAX) /* no room here: nothing else from this slice waits for `to` */
         return sigpool_alloc(words);
     OutChain *c = &o->chain[i];
     Signal *sig = NULL;
-    if (!fresh) {
+    if (c->to == to) {
         if (c->chunk != NULL)
             sig = sigpool_chunk_alloc(c->chunk, words);
         if (sig == NULL && (c->chunk = sigpool_chunk_new()) != NULL)

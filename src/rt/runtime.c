@@ -344,15 +344,9 @@ Value rt_send(Process *p, Value dest, Value msg)
     ProcRt *target = pidtab_lookup(&rt->pids, pid);
     if (target == NULL)
         return msg; /* a dead process: dropped, as on BEAM */
-    if (target == &p->rt) { /* seen by a receive in this very slice */
-        Signal *s = rt_signal_new(SIG_MESSAGE, p->rt.pid, msg, 0);
-        if (s == NULL)
-            return err_system_limit(p);
-        (void)mailbox_push(&target->mb, s);
-        return msg;
-    }
     size_t words = val_flat_size(msg);
-    Outbox *o = outbox_current(&rt->sched);
+    /* A message to oneself is pushed at once: a receive in this very slice must see it. */
+    Outbox *o = target != &p->rt ? outbox_current(&rt->sched) : NULL;
     bool queued = false;
     Signal *s = o != NULL ? outbox_add(o, target, words, &queued)
                           : sigpool_alloc(words);

@@ -191,20 +191,25 @@ static ProcRt *rq_take_half(RunQueue *q, ProcRt **last, uint32_t *n)
 
 /* ---- parking ---- */
 
+/* Wakes worker `w` if it is parked; park_lock held. Returns whether it was. */
+static bool unpark(Sched *s, Worker *w)
+{
+    if (!w->parked)
+        return false;
+    w->parked = false;
+    w->poked = true;
+    atomic_fetch_sub(&s->nparked, 1);
+    pthread_cond_signal(&w->wake);
+    return true;
+}
+
 /* Wakes one parked worker, if any (it will look at every queue). */
 static void wake_one(Sched *s)
 {
     pthread_mutex_lock(&s->park_lock);
-    for (uint32_t i = 0; i < s->nworkers; i++) {
-        Worker *w = &s->workers[i];
-        if (w->parked) {
-            w->parked = false;
-            w->poked = true;
-            atomic_fetch_sub(&s->nparked, 1);
-            pthread_cond_signal(&w->wake);
+    for (uint32_t i = 0; i < s->nworkers; i++)
+        if (unpark(s, &s->workers[i]))
             break;
-        }
-    }
     pthread_mutex_unlock(&s->park_lock);
 }
 
@@ -336,12 +341,7 @@ static void wake_worker(Sched *s, Worker *v)
     if (atomic_load(&s->nparked) == 0)
         return;
     pthread_mutex_lock(&s->park_lock);
-    if (v->parked) {
-        v->parked = false;
-        v->poked = true;
-        atomic_fetch_sub(&s->nparked, 1);
-        pthread_cond_signal(&v->wake);
-    }
+    unpark(s, v);
     pthread_mutex_unlock(&s->park_lock);
 }
 

@@ -208,7 +208,7 @@ SigChunk *sigpool_chunk_new(void)
     SigChunk *c = sigpool_get(NCLASSES - 1);
     /* It usually comes back from the receiver's thread, so every line of it is a miss: ask
      * for all of them at once rather than one by one as the signals are written. */
-    for (size_t off = 0; c != NULL && off < SIGPOOL_CHUNK_BYTES; off += 64)
+    for (size_t off = 0; c != NULL && off < SIGPOOL_CHUNK_BYTES; off += CACHE_LINE)
         prefetch_write((char *)c + off);
     if (c != NULL) {
         c->live = 0;
