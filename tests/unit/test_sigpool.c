@@ -148,22 +148,29 @@ static void *chain_producer(void *arg)
     return NULL;
 }
 
+/* The consumer's side of both cross-thread tests: pops `total` signals of `w` words from `m`
+ * as a producer thread pushes them, checks each (order, words: a block handed out twice
+ * shows), scribbles over it (a block still in use by the producer would show it), frees it. */
+static void consume(Mailbox *m, uint64_t total, size_t w)
+{
+    uint64_t next = 0;
+    while (next < total) {
+        Signal *s = mailbox_pop(m);
+        if (s == NULL)
+            continue;
+        check(s, next, w);
+        memset(s->data, 0xa5, w * sizeof(Value));
+        sigpool_free(s);
+        next++;
+    }
+}
+
 Test(sigpool, chains_of_chunks_made_on_one_thread_and_freed_on_another_arrive_intact)
 {
     mailbox_init(&chain_mb);
     pthread_t t;
     cr_assert_eq(pthread_create(&t, NULL, chain_producer, NULL), 0);
-    uint64_t next = 0;
-    while (next < (uint64_t)CHAINS * PER_CHAIN) {
-        Signal *s = mailbox_pop(&chain_mb);
-        if (s == NULL)
-            continue;
-        check(s, next, 3);
-        /* scribble before freeing: a chunk handed out again while in use would show it */
-        memset(s->data, 0xa5, 3 * sizeof(Value));
-        sigpool_free(s);
-        next++;
-    }
+    consume(&chain_mb, (uint64_t)CHAINS * PER_CHAIN, 3);
     pthread_join(t, NULL);
 }
 
@@ -177,11 +184,7 @@ static void *producer(void *arg)
     for (uint64_t i = 0; i < MSGS; i++) {
         Signal *s = sigpool_alloc(WORDS);
         cr_assert_not_null(s);
-        s->kind = SIG_MESSAGE;
-        s->ref = i;
-        s->words = WORDS;
-        for (int j = 0; j < WORDS; j++)
-            s->data[j] = (Value)(i * 3 + (uint64_t)j);
+        fill(s, i, WORDS);
         (void)mailbox_push(&mb, s);
     }
     return NULL;
@@ -192,20 +195,7 @@ Test(sigpool, blocks_made_on_one_thread_and_freed_on_another_arrive_intact)
     mailbox_init(&mb);
     pthread_t t;
     cr_assert_eq(pthread_create(&t, NULL, producer, NULL), 0);
-    uint64_t next = 0;
-    while (next < MSGS) {
-        Signal *s = mailbox_pop(&mb);
-        if (s == NULL)
-            continue;
-        cr_assert_eq(s->ref, next, "message %lu out of order or lost", (unsigned long)next);
-        for (int j = 0; j < WORDS; j++)
-            cr_assert_eq(s->data[j], (Value)(next * 3 + (uint64_t)j),
-                         "message %lu: a block was handed out twice", (unsigned long)next);
-        /* scribble before freeing: a block still in use by the producer would show it */
-        memset(s->data, 0xa5, WORDS * sizeof(Value));
-        sigpool_free(s);
-        next++;
-    }
+    consume(&mb, MSGS, WORDS);
     pthread_join(t, NULL);
 }
 
