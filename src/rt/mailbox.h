@@ -55,19 +55,39 @@ typedef enum SigWhere {
 /* One queued signal, one block with its payload: while no receive has looked at it, the
  * payload lives in `data` (a flat copy, heapfrag.h: outside every heap, self-contained) or is
  * an immediate, which needs no words at all. The block goes with the signal: freeing the
- * signal frees the payload's flat copy. */
+ * signal frees the payload's flat copy.
+ * The header is 24 bytes: a message from send/2 is mostly header, and every byte of it
+ * crosses between cores when sender and receiver run on two (a {:work, x} message is 48
+ * bytes, not 72). So only what every signal needs is here; the sender and reference number,
+ * which a message from send/2 has no use for, follow the payload's words in signals of the
+ * other kinds (signal_from, signal_ref). */
 typedef struct Signal {
-    SigLink link;  /* must stay first: a SigLink* is cast back to its Signal */
-    uint16_t kind; /* SigKind */
-    uint16_t aux;  /* free for the embedder */
-    uint16_t mem;  /* free for the embedder: how the block was allocated */
-    uint16_t where; /* SigWhere, for messages in the private list */
-    Value from;    /* sender pid, or 0 */
+    SigLink link;   /* must stay first: a SigLink* is cast back to its Signal */
+    uint8_t kind;   /* SigKind */
+    uint8_t aux;    /* free for the embedder */
+    uint8_t mem;    /* free for the embedder: how the block was allocated */
+    uint8_t where;  /* SigWhere, for messages in the private list */
+    uint32_t words; /* words of `data` that hold the payload's flat copy */
     Value payload;
-    uint64_t ref;
-    size_t words;  /* words of `data`, the payload's flat copy */
     Value data[];
 } Signal;
+
+/* Payload words a signal can hold (`words` is 32 bits); a bigger message is refused as
+ * memory that cannot be had. */
+#define SIGNAL_MAX_WORDS ((size_t)UINT32_MAX - 2)
+
+/* Words after the payload's flat copy in every signal but a message from send/2: the
+ * sender's pid (or 0) and a reference number (a monitor's, a wait's, a request's). */
+#define SIGNAL_META_WORDS 2
+
+/* The sender and reference number of `s`, which has SIGNAL_META_WORDS after its payload. */
+static inline Value signal_from(const Signal *s) { return s->data[s->words]; }
+static inline uint64_t signal_ref(const Signal *s) { return (uint64_t)s->data[s->words + 1]; }
+static inline void signal_set_meta(Signal *s, Value from, uint64_t ref)
+{
+    s->data[s->words] = from;
+    s->data[s->words + 1] = (Value)ref;
+}
 
 /* Senders write `head`, and `stub` when the queue was empty; only the owner touches the rest.
  * The two groups should sit on different cache lines (see ProcRt), or every pop and append by

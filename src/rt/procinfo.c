@@ -198,7 +198,7 @@ void procinfo_answer(void *ctx, ProcRt *self, Signal *req, bool alive)
     arena_init(&scratch);
     Value *spec = val_tuple_elems(req->payload); /* {spec, status} */
     Value answer = alive ? procinfo_build(proc_of(self), &scratch, spec[0], spec[1]) : ATOM_NIL;
-    Value ref = val_make_ref_number(&scratch, req->ref);
+    Value ref = val_make_ref_number(&scratch, signal_ref(req));
     Value reply[3] = {atom("$info_reply"), ref, answer};
     Value msg = answer == THE_NON_VALUE || ref == THE_NON_VALUE
                     ? THE_NON_VALUE
@@ -210,6 +210,6 @@ void procinfo_answer(void *ctx, ProcRt *self, Signal *req, bool alive)
         fputs("ember: out of memory while answering Process.info\n", stderr);
         abort();
     }
-    signal_push(&rt->env, req->from, s);
+    signal_push(&rt->env, signal_from(req), s);
     rt->env.ops.free(rt->env.ctx, req);
 }

@@ -22,26 +22,33 @@ int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)
 
 /* ---- values in signals (SigOps): a flat copy inline after the Signal header ---- */
 
-/* Fills block `s` (room for `words`, the flat size of `v`) as rt_signal_new describes. */
+/* Fills block `s` (room for `words`, the flat size of `v`, plus SIGNAL_META_WORDS unless
+ * `kind` is SIG_MESSAGE) as rt_signal_new describes. */
 static Signal *signal_fill(Signal *s, SigKind kind, Value from, Value v, uint64_t ref,
                            size_t words)
 {
     if (s == NULL)
         return NULL;
-    s->kind = kind;
+    s->kind = (uint8_t)kind;
     s->aux = SIG_MESSAGE;
-    s->from = from;
-    s->ref = ref;
     s->where = SIG_IN_BLOCK;
-    s->words = words;
+    s->words = (uint32_t)words;
     s->payload = flat_copy(v, s->data, words);
+    if (kind != SIG_MESSAGE)
+        signal_set_meta(s, from, ref);
     return s;
+}
+
+/* Words of a block for a signal of `kind` whose payload takes `words`. */
+static size_t block_words(SigKind kind, size_t words)
+{
+    return kind == SIG_MESSAGE ? words : words + SIGNAL_META_WORDS;
 }
 
 Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref)
 {
     size_t words = val_flat_size(v);
-    return signal_fill(sigpool_alloc(words), kind, from, v, ref, words);
+    return signal_fill(sigpool_alloc(block_words(kind, words)), kind, from, v, ref, words);
 }
 
 static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
@@ -61,11 +68,11 @@ static void ops_free(void *ctx, Signal *s)
 static Value exit_message(Arena *a, const Signal *s, Value reason)
 {
     if (s->aux != SIG_DOWN) {
-        Value e[3] = {ATOM_EXIT, s->from, reason};
+        Value e[3] = {ATOM_EXIT, signal_from(s), reason};
         return val_make_tuple_from(a, e, 3);
     }
-    Value ref = val_make_ref_number(a, s->ref);
-    Value who = s->from;
+    Value ref = val_make_ref_number(a, signal_ref(s));
+    Value who = signal_from(s);
     if (val_is_atom(who)) { /* a monitor by registered name: {name, node} */
         Value nn[2] = {who, val_atom_cstr("nonode@nohost")};
         who = val_make_tuple_from(a, nn, 2);
@@ -350,7 +357,7 @@ Value rt_send(Process *p, Value dest, Value msg)
     bool queued = false;
     Signal *s = o != NULL ? outbox_add(o, target, words, &queued)
                           : sigpool_alloc(words);
-    if (signal_fill(s, SIG_MESSAGE, p->rt.pid, msg, 0, words) == NULL)
+    if (signal_fill(s, SIG_MESSAGE, 0, msg, 0, words) == NULL)
         return err_system_limit(p);
     if (!queued && mailbox_push(&target->mb, s))
         sched_enqueue(&rt->sched, target);

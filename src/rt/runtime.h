@@ -76,7 +76,8 @@ Value rt_resolve(Value dest);
 
 /* A new signal of `kind` (any thread) whose payload is a flat copy of `v` (a value of the
  * calling process's heap, or an immediate) in the same block, right after the header
- * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. The block comes from
+ * (Signal.data, `words` = val_flat_size(v)); `aux` is SIG_MESSAGE. `from` and `ref` follow
+ * the copy (signal_from, signal_ref) unless `kind` is SIG_MESSAGE, which drops them. The block comes from
  * sigpool_alloc; sigpool_free (sigpool.h) frees it with the copy. NULL if out of memory. */
 Signal *rt_signal_new(SigKind kind, Value from, Value v, uint64_t ref);
 

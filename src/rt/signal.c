@@ -154,7 +154,7 @@ typedef struct FlushCtx {
 
 static bool is_down_for(void *ctx, const Signal *s)
 {
-    return s->aux == SIG_DOWN && s->ref == ((FlushCtx *)ctx)->ref;
+    return s->aux == SIG_DOWN && signal_ref(s) == ((FlushCtx *)ctx)->ref;
 }
 
 static void drop_flushed(void *ctx, Signal *s) { free_signal(((FlushCtx *)ctx)->env, s); }
@@ -223,7 +223,7 @@ static Signal *exit_signal(SigEnv *env, ProcRt *self, Signal *s, bool linked)
         deliver_as_message(env, self, s);
         return NULL;
     }
-    if (s->payload == ATOM_NORMAL && (linked || s->from != self->pid)) {
+    if (s->payload == ATOM_NORMAL && (linked || signal_from(s) != self->pid)) {
         free_signal(env, s);
         return NULL;
     }
@@ -234,26 +234,26 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
 {
     switch ((SigKind)s->kind) {
     case SIG_LINK:
-        if (!tab_put(self, LINKS, s->from, 0))
+        if (!tab_put(self, LINKS, signal_from(s), 0))
             break; /* out of memory: the link is lost */
         break;
-    case SIG_UNLINK: tab_remove(self, LINKS, s->from, NULL); break;
+    case SIG_UNLINK: tab_remove(self, LINKS, signal_from(s), NULL); break;
     case SIG_MONITOR:
-        if (!tab_put(self, WATCHERS, s->ref, s->from))
+        if (!tab_put(self, WATCHERS, signal_ref(s), signal_from(s)))
             break; /* out of memory: no DOWN later */
         break;
-    case SIG_DEMONITOR: tab_remove(self, WATCHERS, s->ref, NULL); break;
+    case SIG_DEMONITOR: tab_remove(self, WATCHERS, signal_ref(s), NULL); break;
     case SIG_EXIT_LINKED:
-        if (!tab_remove(self, LINKS, s->from, NULL))
+        if (!tab_remove(self, LINKS, signal_from(s), NULL))
             break; /* unlinked meanwhile: ignored */
         return exit_signal(env, self, s, true);
     case SIG_EXIT: return exit_signal(env, self, s, false);
     case SIG_DOWN: {
-        if (!tab_remove(self, MONITORS, s->ref, NULL))
+        if (!tab_remove(self, MONITORS, signal_ref(s), NULL))
             break; /* demonitored meanwhile: ignored */
         uint64_t name;
-        if (tab_remove(self, NAMED, s->ref, &name))
-            s->from = (Value)name;
+        if (tab_remove(self, NAMED, signal_ref(s), &name))
+            signal_set_meta(s, (Value)name, signal_ref(s));
         deliver_as_message(env, self, s);
         return NULL;
     }
@@ -263,7 +263,7 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
         env->ops.info(env->ctx, self, s, true);
         return NULL;
     case SIG_TIMEOUT:
-        if (self->rtimer != NULL && s->ref == (uint64_t)self->rtimer->wait_seq)
+        if (self->rtimer != NULL && signal_ref(s) == (uint64_t)self->rtimer->wait_seq)
             self->timed_out = true;
         break;
     case SIG_MESSAGE:
@@ -299,9 +299,9 @@ static void answer_queued(SigEnv *env, ProcRt *self, Value reason)
     Signal *s;
     while ((s = mailbox_pop(&self->mb)) != NULL) {
         if (s->kind == SIG_LINK)
-            signal_push(env, s->from, make_owed(env, SIG_EXIT_LINKED, self->pid, reason, 0));
+            signal_push(env, signal_from(s), make_owed(env, SIG_EXIT_LINKED, self->pid, reason, 0));
         else if (s->kind == SIG_MONITOR)
-            signal_push(env, s->from, make_owed(env, SIG_DOWN, self->pid, reason, s->ref));
+            signal_push(env, signal_from(s), make_owed(env, SIG_DOWN, self->pid, reason, signal_ref(s)));
         if (s->kind == SIG_INFO && env->ops.info != NULL)
             env->ops.info(env->ctx, self, s, false);
         else

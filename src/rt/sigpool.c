@@ -41,13 +41,16 @@
 
 /* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
  * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
- * 64-byte block would take an 80-byte chunk): 56 holds a Signal with up to 1 payload word
- * (immediates, most messages, need none), 120 holds 9 payload words. */
-static const size_t class_bytes[] = {56, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
+ * 48-byte block would take a 64-byte chunk): 40 holds a Signal with 2 words (a message with
+ * one payload word, or an exit, link or monitor signal with an immediate payload and its
+ * sender and reference), 120 holds 12 words. */
+static const size_t class_bytes[] = {40, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
 #define NCLASSES 3
 #define NSIGCLASSES 2 /* the classes sigpool_alloc picks from; the last one is for chunks */
-/* Chunk offsets are kept in `mem` above this bit (in 8-byte units). */
-#define MEM_CHUNK 0x8000u
+/* Chunk offsets are kept in `mem` below this bit (in 8-byte units: a chunk has 127). */
+#define MEM_CHUNK 0x80u
+
+_Static_assert(SIGPOOL_CHUNK_BYTES / 8 < MEM_CHUNK, "a chunk offset fits in `mem`");
 
 /* A chunk: signals laid out one after another (sigpool_chunk_new). */
 typedef struct SigChunk {
@@ -191,7 +194,7 @@ static void sigpool_put(unsigned k, void *block)
 
 Signal *sigpool_alloc(size_t words)
 {
-    if (words > (SIZE_MAX - sizeof(Signal)) / sizeof(Value))
+    if (words > SIGNAL_MAX_WORDS)
         return NULL;
     size_t bytes = sizeof(Signal) + words * sizeof(Value);
     unsigned k = 0;
@@ -199,7 +202,7 @@ Signal *sigpool_alloc(size_t words)
         k++;
     Signal *s = k < NSIGCLASSES ? sigpool_get(k) : malloc(bytes);
     if (s != NULL)
-        s->mem = (uint16_t)(k < NSIGCLASSES ? k + 1 : 0);
+        s->mem = (uint8_t)(k < NSIGCLASSES ? k + 1 : 0);
     return s;
 }
 
@@ -227,7 +230,7 @@ Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
         return NULL;
     Signal *s = (Signal *)((char *)c + c->used);
     UNPOISON(s, bytes);
-    s->mem = (uint16_t)(MEM_CHUNK | (c->used / sizeof(Value)));
+    s->mem = (uint8_t)(MEM_CHUNK | (c->used / sizeof(Value)));
     c->used += (uint32_t)bytes;
     c->live++;
     return s;

@@ -4,8 +4,8 @@
  * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
  * --threads 2).
  *
- * Owns: blocks of 56 bytes (a Signal with up to 1 payload word, e.g. an immediate: one 64-byte
- * malloc chunk) and of SIGPOOL_BYTES (up to 9 payload words), and chunks of 1 KB that hold
+ * Owns: blocks of 40 bytes (a Signal with up to 2 words, e.g. an immediate: one 48-byte
+ * malloc chunk) and of SIGPOOL_BYTES (up to 12 words), and chunks of 1 KB that hold
  * many signals (below), in per-thread caches and a shared list of batches per size. A thread
  * that frees more than it allocates passes whole batches (128 blocks, 16 chunks) to the shared
  * list (one lock per batch), and a thread that allocates more takes them from there. Does not
@@ -23,13 +23,13 @@
 
 #include "rt/mailbox.h"
 
-/* Bytes of the bigger pooled blocks: a Signal header (48) and a payload of up to 9 words
- * ({:work, x} takes 3); the smaller ones are 56 bytes (up to 1 word: immediates need none). */
+/* Bytes of the bigger pooled blocks: a Signal header (24) and up to 12 words ({:work, x}
+ * takes 3); the smaller ones are 40 bytes (up to 2 words: immediates need none). */
 #define SIGPOOL_BYTES 120
 
-/* A signal block with room for `words` payload words after the header (uninitialised but for
- * `mem`, which records where it came from): from the pool when it fits SIGPOOL_BYTES, else
- * from malloc. Any thread. NULL if out of memory or `words` is absurdly large. */
+/* A signal block with room for `words` words after the header (uninitialised but for `mem`,
+ * which records where it came from): from the pool when it fits SIGPOOL_BYTES, else from
+ * malloc. Any thread. NULL if out of memory or `words` is over SIGNAL_MAX_WORDS. */
 Signal *sigpool_alloc(size_t words);
 
 /* Frees a block from sigpool_alloc, on any thread (not only the one that got it). NULL is

@@ -9,11 +9,10 @@
 
 static Signal *msg(uint32_t kind, Value from, uint64_t n)
 {
-    Signal *s = calloc(1, sizeof *s);
+    Signal *s = calloc(1, sizeof *s + SIGNAL_META_WORDS * sizeof(Value));
     cr_assert(s != NULL);
-    s->kind = kind;
-    s->from = from;
-    s->ref = n;
+    s->kind = (uint8_t)kind;
+    signal_set_meta(s, from, n);
     s->payload = val_small((int64_t)n);
     return s;
 }
@@ -51,8 +50,8 @@ Test(mailbox, pops_in_push_order)
     for (uint64_t i = 0; i < 10; i++) {
         Signal *s = mailbox_pop(&mb);
         cr_assert_not_null(s, "expected message %lu, got nothing", (unsigned long)i);
-        cr_assert_eq(s->ref, i, "expected message %lu, got %lu", (unsigned long)i,
-                     (unsigned long)s->ref);
+        cr_assert_eq(signal_ref(s), i, "expected message %lu, got %lu", (unsigned long)i,
+                     (unsigned long)signal_ref(s));
         free(s);
     }
     cr_assert_null(mailbox_pop(&mb), "all popped: should be empty");
@@ -76,8 +75,8 @@ Test(mailbox, a_chain_lands_whole_in_order_and_wakes_once)
     for (uint64_t i = 1; i <= 6; i++) {
         Signal *s = mailbox_pop(&mb);
         cr_assert_not_null(s, "expected signal %lu, got nothing", (unsigned long)i);
-        cr_assert_eq(s->ref, i, "expected signal %lu, got %lu", (unsigned long)i,
-                     (unsigned long)s->ref);
+        cr_assert_eq(signal_ref(s), i, "expected signal %lu, got %lu", (unsigned long)i,
+                     (unsigned long)signal_ref(s));
         free(s);
     }
     cr_assert_null(mailbox_pop(&mb));
@@ -96,10 +95,10 @@ Test(mailbox, first_push_after_sleep_wakes_once)
     cr_assert(mailbox_push(&mb, msg(SIG_MESSAGE, 0, 2)), "first push must report the wake-up");
     cr_assert_not(mailbox_push(&mb, msg(SIG_MESSAGE, 0, 3)), "second push must not");
     Signal *s = mailbox_pop(&mb);
-    cr_assert_eq(s->ref, 2);
+    cr_assert_eq(signal_ref(s), 2);
     free(s);
     s = mailbox_pop(&mb);
-    cr_assert_eq(s->ref, 3);
+    cr_assert_eq(signal_ref(s), 3);
     free(s);
     cr_assert(mailbox_try_sleep(&mb));
 }
@@ -116,10 +115,10 @@ Test(mailbox, drain_routes_signals_and_messages)
                  mailbox_len(&mb));
     mailbox_recv_begin(&mb);
     Signal *s = mailbox_recv_take(&mb);
-    cr_assert_eq(s->ref, 1);
+    cr_assert_eq(signal_ref(s), 1);
     free(s);
     s = mailbox_recv_take(&mb);
-    cr_assert_eq(s->ref, 3);
+    cr_assert_eq(signal_ref(s), 3);
     free(s);
     cr_assert_eq(mailbox_len(&mb), 0);
 }
@@ -144,7 +143,7 @@ Test(mailbox, drain_stops_when_handler_says_so)
     cr_assert_eq(seen, 1);
     cr_assert_eq(mailbox_len(&mb), 0, "the message after the exit signal must stay queued");
     Signal *s = mailbox_pop(&mb);
-    cr_assert_eq(s->ref, 2);
+    cr_assert_eq(signal_ref(s), 2);
     free(s);
 }
 
@@ -154,7 +153,7 @@ static Signal *recv_match(Mailbox *mb, uint64_t want, int *scanned)
     Signal *s;
     while ((s = mailbox_recv_peek(mb)) != NULL) {
         (*scanned)++;
-        if (s->ref == want)
+        if (signal_ref(s) == want)
             return mailbox_recv_take(mb);
         mailbox_recv_skip(mb);
     }
@@ -199,7 +198,7 @@ Test(mailbox, selective_receive_does_not_rescan_after_wakeup)
 static bool is_even(void *ctx, const Signal *s)
 {
     (void)ctx;
-    return s->ref % 2 == 0;
+    return signal_ref(s) % 2 == 0;
 }
 
 static void drop(void *ctx, Signal *s)
@@ -222,8 +221,8 @@ Test(mailbox, remove_if_keeps_order_of_the_rest)
     mailbox_recv_begin(&mb);
     for (int i = 0; i < 4; i++) {
         Signal *s = mailbox_recv_take(&mb);
-        cr_assert_eq(s->ref, want[i], "position %d: expected %lu, got %lu", i,
-                     (unsigned long)want[i], (unsigned long)s->ref);
+        cr_assert_eq(signal_ref(s), want[i], "position %d: expected %lu, got %lu", i,
+                     (unsigned long)want[i], (unsigned long)signal_ref(s));
         free(s);
     }
     cr_assert_eq(mailbox_len(&mb), 0);
@@ -281,11 +280,11 @@ Test(mailbox, stress_exactly_once_fifo_per_sender, .timeout = 60)
             }
             continue;
         }
-        cr_assert_lt(s->from, PRODUCERS);
-        cr_assert_eq(s->ref, expect[s->from], "sender %lu: expected #%lu, got #%lu",
-                     (unsigned long)s->from, (unsigned long)expect[s->from],
-                     (unsigned long)s->ref);
-        expect[s->from]++;
+        cr_assert_lt(signal_from(s), PRODUCERS);
+        cr_assert_eq(signal_ref(s), expect[signal_from(s)], "sender %lu: expected #%lu, got #%lu",
+                     (unsigned long)signal_from(s), (unsigned long)expect[signal_from(s)],
+                     (unsigned long)signal_ref(s));
+        expect[signal_from(s)]++;
         got++;
         free(s);
     }

@@ -43,13 +43,12 @@ static World *W;
 static Signal *ops_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
 {
     (void)ctx;
-    Signal *s = calloc(1, sizeof *s);
+    Signal *s = calloc(1, sizeof *s + SIGNAL_META_WORDS * sizeof(Value));
     if (s == NULL)
         return NULL;
-    s->kind = kind;
-    s->from = from;
+    s->kind = (uint8_t)kind;
+    signal_set_meta(s, from, ref);
     s->payload = v;
-    s->ref = ref;
     return s;
 }
 
@@ -143,7 +142,7 @@ static void receive_all(Fake *f)
     while ((s = mailbox_recv_peek(&f->rt.mb)) != NULL) {
         s = mailbox_recv_take(&f->rt.mb);
         if (s->aux == 0) {
-            check_order(f->id, (uint32_t)(s->ref >> 32), (uint32_t)s->ref);
+            check_order(f->id, (uint32_t)(signal_ref(s) >> 32), (uint32_t)signal_ref(s));
             atomic_fetch_add(&W->received, 1);
         } else if (s->aux == SIG_EXIT_LINKED || s->aux == SIG_EXIT) {
             atomic_fetch_add(&W->trapped_exits, 1);

@@ -56,12 +56,11 @@ struct World {
 
 static Signal *new_signal(uint32_t kind, Value from, Value payload, uint64_t ref)
 {
-    Signal *s = calloc(1, sizeof *s);
+    Signal *s = calloc(1, sizeof *s + SIGNAL_META_WORDS * sizeof(Value));
     cr_assert_not_null(s);
-    s->kind = kind;
-    s->from = from;
+    s->kind = (uint8_t)kind;
+    signal_set_meta(s, from, ref);
     s->payload = payload;
-    s->ref = ref;
     return s;
 }
 
@@ -141,7 +140,7 @@ static RunResult run_sleeper(Fake *f)
     if (s == NULL)
         return RUN_WAIT; /* a spurious wake-up is allowed; the timer is what we wait for */
     cr_assert_eq(s->kind, SIG_TIMEOUT);
-    cr_assert_eq(s->ref, 7);
+    cr_assert_eq(signal_ref(s), 7);
     free(s);
     return RUN_EXIT;
 }
@@ -205,14 +204,14 @@ static void chatter_finished(World *w)
 static void chatter_receive(Fake *f, Signal *s)
 {
     World *w = f->world;
-    uint32_t from = (uint32_t)(s->ref >> 32);
-    uint32_t seq = (uint32_t)s->ref;
+    uint32_t from = (uint32_t)(signal_ref(s) >> 32);
+    uint32_t seq = (uint32_t)signal_ref(s);
     uint32_t last = atomic_load_explicit(&w->last_seq[f->index][from], memory_order_relaxed);
     cr_assert_gt(seq, last, "chatter %u got #%u from %u after #%u: order or duplicate broken",
                  f->index, seq, from, last);
     atomic_store_explicit(&w->last_seq[f->index][from], seq, memory_order_relaxed);
     if (w->keep_log && w->nlog < (int)(sizeof w->log / sizeof w->log[0]))
-        w->log[w->nlog++] = ((uint64_t)f->index << 48) ^ s->ref;
+        w->log[w->nlog++] = ((uint64_t)f->index << 48) ^ signal_ref(s);
     free(s);
     chat_done(w, &w->received);
 }
@@ -282,7 +281,7 @@ static void drop_queued(World *w, ProcRt *p, bool count)
 {
     Signal *s;
     while ((s = mailbox_pop(&p->mb)) != NULL) {
-        if (count && s->kind == SIG_MESSAGE && s->ref != 0)
+        if (count && s->kind == SIG_MESSAGE && signal_ref(s) != 0)
             chat_done(w, &w->freed_dead);
         free(s);
     }

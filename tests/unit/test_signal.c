@@ -19,11 +19,10 @@ static int nrecs;
 static Signal *fake_make(void *ctx, SigKind kind, Value from, Value v, uint64_t ref)
 {
     (void)ctx;
-    Signal *s = calloc(1, sizeof *s);
-    s->kind = kind;
-    s->from = from;
+    Signal *s = calloc(1, sizeof *s + SIGNAL_META_WORDS * sizeof(Value));
+    s->kind = (uint8_t)kind;
+    signal_set_meta(s, from, ref);
     s->payload = v;
-    s->ref = ref;
     return s;
 }
 
@@ -37,7 +36,7 @@ static bool fake_to_message(void *ctx, ProcRt *self, Signal *s)
 {
     (void)ctx;
     (void)self;
-    recs[nrecs] = (Rec){(SigKind)s->kind, s->from, s->payload, s->ref};
+    recs[nrecs] = (Rec){(SigKind)s->kind, signal_from(s), s->payload, signal_ref(s)};
     s->aux = s->kind;
     s->kind = SIG_MESSAGE;
     s->payload = val_small(nrecs++);
@@ -115,7 +114,7 @@ static Rec take(ProcRt *p)
     Signal *s = mailbox_recv_peek(&p->mb);
     cr_assert_not_null(s, "expected a message, the mailbox is empty");
     s = mailbox_recv_take(&p->mb);
-    Rec r = {SIG_MESSAGE, s->from, s->payload, s->ref};
+    Rec r = {SIG_MESSAGE, signal_from(s), s->payload, signal_ref(s)};
     if (s->aux != SIG_MESSAGE)
         r = recs[val_small_get(s->payload)];
     free(s);

@@ -45,15 +45,15 @@ Test(sigpool, small_and_big_blocks_hold_their_words)
 static void fill(Signal *s, uint64_t n, size_t w)
 {
     s->kind = SIG_MESSAGE;
-    s->ref = n;
-    s->words = w;
+    s->payload = (Value)n;
+    s->words = (uint32_t)w;
     for (size_t j = 0; j < w; j++)
         s->data[j] = (Value)(n * 3 + j);
 }
 
 static void check(const Signal *s, uint64_t n, size_t w)
 {
-    cr_assert_eq(s->ref, n, "signal %lu out of order or lost", (unsigned long)n);
+    cr_assert_eq(s->payload, (Value)n, "signal %lu out of order or lost", (unsigned long)n);
     for (size_t j = 0; j < w; j++)
         cr_assert_eq(s->data[j], (Value)(n * 3 + j), "signal %lu: word %zu overwritten",
                      (unsigned long)n, j);
