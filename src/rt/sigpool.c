@@ -52,6 +52,12 @@ static const size_t class_bytes[] = {40, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
 
 _Static_assert(SIGPOOL_CHUNK_BYTES / 8 < MEM_CHUNK, "a chunk offset fits in `mem`");
 
+/* Lines of a chunk fetched ahead of the signals being written (sigpool_chunk_new): a sender
+ * sending round-robin to many receivers starts a new chunk for each of them within a few
+ * hundred nanoseconds, and asking for all 16 lines of every one of them at once overflows
+ * the core's queue of outstanding misses, so most of those requests were dropped. */
+#define CHUNK_AHEAD 2
+
 /* A chunk: signals laid out one after another (sigpool_chunk_new). */
 typedef struct SigChunk {
     uint32_t live; /* signals in the chunk not freed yet */
@@ -210,8 +216,8 @@ SigChunk *sigpool_chunk_new(void)
 {
     SigChunk *c = sigpool_get(NCLASSES - 1);
     /* It usually comes back from the receiver's thread, so every line of it is a miss: ask
-     * for all of them at once rather than one by one as the signals are written. */
-    for (size_t off = 0; c != NULL && off < SIGPOOL_CHUNK_BYTES; off += CACHE_LINE)
+     * for the first ones now, and sigpool_chunk_alloc asks for each next one ahead. */
+    for (size_t off = 0; c != NULL && off < CHUNK_AHEAD * CACHE_LINE; off += CACHE_LINE)
         prefetch_write((char *)c + off);
     if (c != NULL) {
         c->live = 0;
@@ -233,6 +239,9 @@ Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
     s->mem = (uint8_t)(MEM_CHUNK | (c->used / sizeof(Value)));
     c->used += (uint32_t)bytes;
     c->live++;
+    size_t ahead = c->used + (CHUNK_AHEAD - 1) * CACHE_LINE;
+    if (ahead < SIGPOOL_CHUNK_BYTES)
+        prefetch_write((char *)c + ahead);
     return s;
 }
 
