@@ -57,10 +57,11 @@ typedef struct PidTab {
     uint32_t nslots; /* max + PIDTAB_SLACK */
     uint64_t id;     /* tells a thread which table its cache number belongs to */
     PidCache *caches; /* PIDTAB_CACHING_THREADS of them */
-    /* guards the free list: a ring of `nslots` indexes, oldest at free_at */
+    /* guards the free list: a ring of the first `ring_cap` entries of free_ring (a power of 2,
+     * doubled in place when full, up to ring_max >= nslots), oldest at free_at */
     alignas(CACHE_LINE) pthread_mutex_t lock;
-    uint32_t *free_ring; /* zero pages until used, like slots */
-    uint32_t free_at;
+    uint32_t *free_ring; /* ring_max entries, zero pages until used, like slots */
+    uint32_t free_at, ring_cap, ring_max;
     /* any thread, atomic, each on its own line */
     alignas(CACHE_LINE) _Atomic uint32_t nfree; /* indexes in the free ring (written under lock) */
     alignas(CACHE_LINE) _Atomic uint32_t fresh; /* slots [0, fresh) have been handed out */

@@ -84,6 +84,63 @@ Test(pidtab, freed_slots_are_reused_and_the_array_stays_bounded)
     pidtab_destroy(&t);
 }
 
+/* The free ring starts small and doubles in place: freed slots still come back oldest first
+ * when it has wrapped round and then grown. */
+#define RING_N 12000
+static ProcRt rprocs[2 * RING_N];
+
+Test(pidtab, freed_slots_come_back_oldest_first_across_ring_growth)
+{
+    PidTab t;
+    cr_assert_eq(pidtab_init(&t, 4 * RING_N), 0);
+    static Value pids[RING_N];
+    static int32_t freed_at[4 * RING_N + PIDTAB_SLACK];
+    for (uint32_t i = 0; i < 4 * RING_N + PIDTAB_SLACK; i++)
+        freed_at[i] = -1;
+    for (int i = 0; i < RING_N; i++) {
+        proc_rt_init(&rprocs[i]);
+        pids[i] = pidtab_alloc(&t, &rprocs[i]);
+        cr_assert_neq(pids[i], 0);
+    }
+    int32_t nfreed = 0;
+    /* Free a quarter, reuse some of it (the ring's start moves on), then free the rest in a
+     * scrambled order, so the ring wraps round before it has to grow. */
+    for (int i = 0; i < RING_N / 4; i++) {
+        freed_at[val_pid_index(pids[i])] = nfreed++;
+        pidtab_free(&t, pids[i]);
+    }
+    int32_t last = -1, reused = 0, next_proc = RING_N;
+    for (int i = 0; i < RING_N / 8; i++, next_proc++) {
+        proc_rt_init(&rprocs[next_proc]);
+        uint32_t k = val_pid_index(pidtab_alloc(&t, &rprocs[next_proc]));
+        if (freed_at[k] >= 0) {
+            cr_assert_gt(freed_at[k], last, "slot %u came back out of order", k);
+            last = freed_at[k];
+            freed_at[k] = -1;
+            reused++;
+        }
+    }
+    for (int j = 0; j < RING_N - RING_N / 4; j++) {
+        int i = RING_N / 4 + (int)(((uint32_t)j * 7919u) % (uint32_t)(RING_N - RING_N / 4));
+        freed_at[val_pid_index(pids[i])] = nfreed++;
+        pidtab_free(&t, pids[i]);
+    }
+    for (; next_proc < 2 * RING_N; next_proc++) {
+        proc_rt_init(&rprocs[next_proc]);
+        uint32_t k = val_pid_index(pidtab_alloc(&t, &rprocs[next_proc]));
+        if (freed_at[k] >= 0) {
+            cr_assert_gt(freed_at[k], last, "slot %u came back out of order", k);
+            last = freed_at[k];
+            freed_at[k] = -1;
+            reused++;
+        }
+    }
+    /* All but the last ~REUSE_AFTER freed slots (and one cached batch) were reused. */
+    cr_assert_gt(reused, RING_N - 1024 - 2 * (int)PIDTAB_BATCH, "only %d of %d reused", reused,
+                 RING_N);
+    pidtab_destroy(&t);
+}
+
 /* Credit reserved in batches by one thread must not make another hit the limit early: a
  * helper thread spawns and frees processes (keeping credit in its cache), then this thread
  * fills the table to exactly `max`. */
