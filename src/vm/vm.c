@@ -288,8 +288,12 @@ L_TEQ: {
     JUMP_TO(pc[1]);
 }
 L_TEQK: {
+    /* An immediate (nil, an atom, a small integer) is only ever exactly equal to itself:
+     * matching [w | rest] against the [] clause of a list walk must not compare terms. */
     Value a = regs[pc[2]], b = K[pc[3]];
-    if (a == b || ((val_is_boxed(a) || val_is_cons(a)) && val_exact_equal(a, b))) NEXT(4);
+    if (a == b || ((val_is_boxed(b) || val_is_cons(b)) && (val_is_boxed(a) || val_is_cons(a)) &&
+                   val_exact_equal(a, b)))
+        NEXT(4);
     JUMP_TO(pc[1]);
 }
 L_GETELEM: regs[pc[1]] = val_tuple_elems(regs[pc[2]])[pc[3]]; NEXT(4);
