@@ -22,6 +22,8 @@
 /* Slices a worker runs between two epoch_quiescent calls, unless it holds this many retired
  * processes or more: each call may advance the global epoch, whose cache line then moves to
  * every other worker, and a spawn-heavy program retires a process in nearly every slice. */
+/* Processes a steal walks past at most (rq_take_half). */
+#define STEAL_WALK 64u
 #define QUIESCENT_EVERY 64u
 #define QUIESCENT_LIMBO 256u
 /* A parked worker still holding retired processes looks again this often (ms). */
@@ -171,17 +173,25 @@ static ProcRt *rq_take(RunQueue *q, uint32_t skip, uint32_t picks)
 }
 
 /* A thief's share of q: the older half (at least one) of `fresh` (the biggest subtrees of a
- * tree walked depth first), else the older half of `fifo`; *last and *n describe the chain. */
+ * tree walked depth first), else the older half of `fifo`; *last and *n describe the chain.
+ * The lists are singly linked, so finding where a half starts is a walk, each step a cache
+ * miss on a control block the victim's core holds, under the victim's lock (skynet stole
+ * ~8,000 processes at a time: milliseconds with both workers stalled). The walk stops after
+ * STEAL_WALK processes: a long fresh list keeps only its newest STEAL_WALK for the victim, a
+ * long fifo gives away only its oldest STEAL_WALK. */
 static ProcRt *rq_take_half(RunQueue *q, ProcRt **last, uint32_t *n)
 {
     ProcRt *first = NULL;
     *n = 0;
     pthread_mutex_lock(&q->lock);
     if (q->fresh.n > 0) {
-        *n = (q->fresh.n + 1) / 2;
+        uint32_t keep = q->fresh.n / 2;
+        *n = q->fresh.n - (keep < STEAL_WALK ? keep : STEAL_WALK);
         first = list_take_back(&q->fresh, *n, last);
     } else if (q->fifo.n > 0) {
         *n = (q->fifo.n + 1) / 2;
+        if (*n > STEAL_WALK)
+            *n = STEAL_WALK;
         first = list_take_front(&q->fifo, *n, last);
     }
     rq_set_len(q);
