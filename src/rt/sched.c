@@ -16,9 +16,11 @@
 /* Fairness between a run queue's two lists (rq_take): every RQ_FIFO_EVERY-th pick takes the
  * fifo's head, and a fresh list whose oldest batch has waited RQ_FRESH_MAX_AGE picks goes
  * behind the fifo, so a process waits a bounded number of picks in either list however many
- * new ones keep arriving in front. */
+ * new ones keep arriving in front. The age is large: a tree of a million processes walked
+ * depth first keeps its root's children waiting that long, and moving them breaks the walk
+ * (SCHED.md). */
 #define RQ_FIFO_EVERY 64u
-#define RQ_FRESH_MAX_AGE 65536u
+#define RQ_FRESH_MAX_AGE 1048576u
 /* Slices a worker runs between two epoch_quiescent calls, unless it holds this many retired
  * processes or more: each call may advance the global epoch, whose cache line then moves to
  * every other worker, and a spawn-heavy program retires a process in nearly every slice. */
