@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "rt/sigpool.h"
+
 /* Fibonacci steps up to here, then +20% steps, as BEAM's heap sizes. */
 #define CURVE_FIB_LIMIT ((size_t)1 << 20)
 #define OVERFLOW_MIN    32
@@ -20,11 +22,27 @@ void arena_init(Arena *a)
     a->heap_words = ARENA_FIRST_WORDS;
 }
 
+ArenaChunk *arena_chunk_new(size_t words)
+{
+    if (words > (SIZE_MAX - sizeof(ArenaChunk)) / sizeof(Value))
+        return NULL;
+    ArenaChunk *c = sigpool_block_alloc(sizeof *c + words * sizeof(Value));
+    if (c != NULL)
+        c->words = words;
+    return c;
+}
+
+void arena_chunk_free(ArenaChunk *c)
+{
+    if (c != NULL)
+        sigpool_block_free(c, sizeof *c + c->words * sizeof(Value));
+}
+
 static void free_chunks(ArenaChunk *c)
 {
     while (c) {
         ArenaChunk *next = c->next;
-        free(c);
+        arena_chunk_free(c);
         c = next;
     }
 }
@@ -54,12 +72,9 @@ Value *arena_alloc_chunk(Arena *a, size_t words)
     if (a->heap_words == 0)
         a->heap_words = ARENA_FIRST_WORDS; /* an all-zero Arena */
     size_t size = chunk_size(a, words);
-    if (size > (SIZE_MAX - sizeof(ArenaChunk)) / sizeof(Value))
-        return NULL;
-    ArenaChunk *c = malloc(sizeof *c + size * sizeof(Value));
+    ArenaChunk *c = arena_chunk_new(size);
     if (!c)
         return NULL;
-    c->words = size;
     c->next = a->chunks;
     a->chunks = c;
     a->top = c->data + words;
@@ -72,12 +87,9 @@ Value *arena_alloc_exact(Arena *a, size_t words)
 {
     if (a->heap_words == 0)
         a->heap_words = ARENA_FIRST_WORDS; /* an all-zero Arena */
-    if (words > (SIZE_MAX - sizeof(ArenaChunk)) / sizeof(Value))
-        return NULL;
-    ArenaChunk *c = malloc(sizeof *c + words * sizeof(Value));
+    ArenaChunk *c = arena_chunk_new(words);
     if (!c)
         return NULL;
-    c->words = words;
     c->next = a->chunks; /* top and limit stay in the chunk arena_alloc bumps in */
     a->chunks = c;
     a->used_words += words;

@@ -50,6 +50,14 @@ void arena_init(Arena *a);
  * and may be reused. All values in it become invalid. */
 void arena_free(Arena *a);
 
+/* A chunk with room for `words` words (its `words` set, `next` not), or NULL if out of
+ * memory. Small ones come from the signal pool (sigpool.h): a process's chunks are often
+ * made on one thread and freed on another. Any thread. */
+ArenaChunk *arena_chunk_new(size_t words);
+
+/* Frees a chunk from arena_chunk_new, on any thread. NULL is fine. */
+void arena_chunk_free(ArenaChunk *c);
+
 /* The slow path of arena_alloc: links a new chunk. Do not call directly. */
 Value *arena_alloc_chunk(Arena *a, size_t words);
 

@@ -65,15 +65,14 @@ void gc_visit(GcVisitor *v, Value *slot)
     *slot = cheney_copy(&v->c, *slot);
 }
 
-/* Copies the roots' closure into a new chunk of `words` words; NULL if malloc failed. */
+/* Copies the roots' closure into a new chunk of `words` words; NULL if out of memory. */
 static ArenaChunk *copy_live(const AddrRange *from, size_t nfrom, const Roots *roots, size_t words,
                              Value **low, Value **high)
 {
-    ArenaChunk *region = malloc(sizeof *region + words * sizeof(Value));
+    ArenaChunk *region = arena_chunk_new(words);
     if (!region)
         return NULL;
     region->next = NULL;
-    region->words = words;
     GcVisitor v;
     cheney_init(&v.c, region->data, region->data + words, from, nfrom);
     for (size_t r = 0; r < roots->n; r++)
@@ -120,7 +119,7 @@ static void shrink(Arena *a, const Roots *roots, size_t words)
     ArenaChunk *region = copy_live(&from, 1, roots, words, &low, &high);
     if (!region)
         return; /* keep the bigger region: still correct */
-    free(old);
+    arena_chunk_free(old);
     install(a, region, low, high);
 }
 

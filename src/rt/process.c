@@ -223,24 +223,36 @@ void proc_free(Process *p)
     block_release((ProcBlock *)p);
 }
 
+/* Frees an array grown by grow() (below) to `bytes`, unless it is the one inside the
+ * ProcBlock. */
+static void free_array(void *array, bool in_block, size_t bytes)
+{
+    if (!in_block) sigpool_block_free(array, bytes);
+}
+
 void proc_free_stacks(Process *p)
 {
-    if (p->stack != inline_stack(p)) free(p->stack);
-    if (p->frames != inline_frames(p)) free(p->frames);
+    free_array(p->stack, p->stack == inline_stack(p), (size_t)p->stack_cap * sizeof *p->stack);
+    free_array(p->frames, p->frames == inline_frames(p),
+                (size_t)p->frames_cap * sizeof *p->frames);
     free(p->handlers);
     p->stack = NULL, p->stack_cap = p->stack_hwm = 0;
     p->frames = NULL, p->frames_cap = p->nframes = 0;
     p->handlers = NULL, p->handlers_cap = p->nhandlers = 0;
 }
 
-/* realloc for an array that may still be the one inside the ProcBlock (never freed alone). */
+/* realloc for an array that may still be the one inside the ProcBlock (never freed alone):
+ * small arrays come from the pool (sigpool.h), like small heap chunks, since the process may
+ * die on another thread. */
 static void *grow(void *old, bool in_block, size_t old_bytes, size_t new_bytes)
 {
-    if (!in_block) return realloc(old, new_bytes);
-    void *n = malloc(new_bytes);
+    if (!in_block && old_bytes > SIGPOOL_BYTES) return realloc(old, new_bytes);
+    void *n = sigpool_block_alloc(new_bytes);
     if (n && old) memcpy(n, old, old_bytes);
+    if (n && !in_block) sigpool_block_free(old, old_bytes);
     return n;
 }
+
 
 bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots)
 {

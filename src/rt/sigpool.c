@@ -39,14 +39,15 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-/* The block sizes, smallest first: a signal takes the first one it fits. Each is 8 bytes short
+/* The block sizes, smallest first: a block takes the first one it fits. Each is 8 bytes short
  * of a multiple of 16, so with malloc's 8-byte header a block fills its chunk exactly (a
- * 48-byte block would take a 64-byte chunk): 40 holds a Signal with 2 words (a message with
- * one payload word, or an exit, link or monitor signal with an immediate payload and its
- * sender and reference), 120 holds 12 words. */
-static const size_t class_bytes[] = {40, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
-#define NCLASSES 3
-#define NSIGCLASSES 2 /* the classes sigpool_alloc picks from; the last one is for chunks */
+ * 48-byte block would take a 64-byte chunk), and a block from the pool costs what malloc
+ * would have taken for it. 40 holds a Signal with 2 words (a message with one payload word,
+ * or an exit, link or monitor signal with an immediate payload and its sender and
+ * reference), 120 one with 12; 56 and 88 are for small heap chunks (a spawned closure). */
+static const size_t class_bytes[] = {40, 56, 88, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
+#define NCLASSES 5
+#define NSIGCLASSES 4 /* the classes sigpool_alloc picks from; the last one is for chunks */
 /* Chunk offsets are kept in `mem` below this bit (in 8-byte units: a chunk has 127). */
 #define MEM_CHUNK 0x80u
 
@@ -67,7 +68,7 @@ typedef struct SigChunk {
 #if SIGPOOL_ON
 /* Blocks per batch, by class: chunks are 17 times bigger, so their batches are 8 times
  * smaller. */
-static const uint32_t class_batch[] = {128, 128, 16};
+static const uint32_t class_batch[] = {128, 128, 128, 128, 16};
 #define SIGPOOL_SHARED_MAX 64 /* batches per size: 0.5, 1 and 1 MB with malloc's headers */
 
 /* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
@@ -198,18 +199,42 @@ static void sigpool_put(unsigned k, void *block)
 }
 #endif
 
+/* The class of a block of `bytes`, or NSIGCLASSES if it is too big for the pool. */
+static unsigned class_of(size_t bytes)
+{
+    unsigned k = 0;
+    while (k < NSIGCLASSES && bytes > class_bytes[k])
+        k++;
+    return k;
+}
+
 Signal *sigpool_alloc(size_t words)
 {
     if (words > SIGNAL_MAX_WORDS)
         return NULL;
     size_t bytes = sizeof(Signal) + words * sizeof(Value);
-    unsigned k = 0;
-    while (k < NSIGCLASSES && bytes > class_bytes[k])
-        k++;
+    unsigned k = class_of(bytes);
     Signal *s = k < NSIGCLASSES ? sigpool_get(k) : malloc(bytes);
     if (s != NULL)
         s->mem = (uint8_t)(k < NSIGCLASSES ? k + 1 : 0);
     return s;
+}
+
+void *sigpool_block_alloc(size_t bytes)
+{
+    unsigned k = class_of(bytes);
+    return k < NSIGCLASSES ? sigpool_get(k) : malloc(bytes);
+}
+
+void sigpool_block_free(void *block, size_t bytes)
+{
+    if (block == NULL)
+        return;
+    unsigned k = class_of(bytes);
+    if (k < NSIGCLASSES)
+        sigpool_put(k, block);
+    else
+        free(block);
 }
 
 SigChunk *sigpool_chunk_new(void)

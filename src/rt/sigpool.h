@@ -1,15 +1,16 @@
-/* sigpool.h: memory for signals (DESIGN §5). Every message is one block (runtime.c,
+/* sigpool.h: memory for signals (DESIGN §5), and the small blocks of processes (below).
+ * Every message is one block (runtime.c,
  * rt_signal_new), made on the sender's thread and freed on the receiver's, often another one:
  * with malloc, a producer's thread kept asking its arena for fresh memory while the consumer's
  * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
  * --threads 2).
  *
  * Owns: blocks of 40 bytes (a Signal with up to 2 words, e.g. an immediate: one 48-byte
- * malloc chunk) and of SIGPOOL_BYTES (up to 12 words), and chunks of 1 KB that hold
+ * malloc chunk), 56, 88 and SIGPOOL_BYTES (up to 12 words), and chunks of 1 KB that hold
  * many signals (below), in per-thread caches and a shared list of batches per size. A thread
  * that frees more than it allocates passes whole batches (128 blocks, 16 chunks) to the shared
  * list (one lock per batch), and a thread that allocates more takes them from there. Does not
- * own: what is in a block, nor bigger signals (plain malloc).
+ * own: what is in a block, nor bigger blocks (plain malloc).
  * Invariants: a block is in at most one cache or batch; a shared list keeps at most 64
  * batches (0.5 MB of small blocks, 1 MB of big ones, 1 MB of chunks), the rest goes back to
  * malloc, so a burst of queued messages does not stay reserved for ever. A thread's cache
@@ -35,6 +36,21 @@ Signal *sigpool_alloc(size_t words);
 /* Frees a block from sigpool_alloc, on any thread (not only the one that got it). NULL is
  * fine. */
 void sigpool_free(Signal *s);
+
+/* ---- plain blocks: small heap chunks, stacks and frame arrays of processes ----
+ * A process's memory, like a signal, is often made on one thread and freed on another (a
+ * spawned closure is copied into the child's heap by the parent; a process moves to the
+ * worker that wakes it or steals it): from malloc, each such free took the other thread's
+ * arena lock (skynet's slow runs on two threads spent a fifth of their time in malloc and
+ * free, and slept on those locks). */
+
+/* A block of at least `bytes` bytes (16-byte aligned), from the pool when `bytes` is at most
+ * SIGPOOL_BYTES, else from malloc. Any thread. NULL if out of memory. */
+void *sigpool_block_alloc(size_t bytes);
+
+/* Frees `block` from sigpool_block_alloc(bytes), passing the same `bytes`, on any thread.
+ * NULL is fine. */
+void sigpool_block_free(void *block, size_t bytes);
 
 /* ---- chunks: many signals for one receiver in one block (outbox.h) ----
  * Signals laid out one after another are read by the receiver's thread one after another, so
