@@ -122,6 +122,11 @@ static inline Frame *replace_call(Process *p, Frame *fr, const Code *callee, con
     /* Most calls pass a few arguments: a library memcpy for them (what the loop compiles to)
      * cost more than the copy, 5% of a message-passing benchmark. */
     switch (n) {
+    case 8: nr[7] = args[7]; __attribute__((fallthrough));
+    case 7: nr[6] = args[6]; __attribute__((fallthrough));
+    case 6: nr[5] = args[5]; __attribute__((fallthrough));
+    case 5: nr[4] = args[4]; __attribute__((fallthrough));
+    case 4: nr[3] = args[3]; __attribute__((fallthrough));
     case 3: nr[2] = args[2]; __attribute__((fallthrough));
     case 2: nr[1] = args[1]; __attribute__((fallthrough));
     case 1: nr[0] = args[0]; __attribute__((fallthrough));
