@@ -51,7 +51,8 @@ static const size_t class_bytes[] = {40, 56, 88, SIGPOOL_BYTES, SIGPOOL_CHUNK_BY
 /* Chunk offsets are kept in `mem` below this bit (in 8-byte units: a chunk has 127). */
 #define MEM_CHUNK 0x80u
 
-_Static_assert(SIGPOOL_CHUNK_BYTES / 8 < MEM_CHUNK, "a chunk offset fits in `mem`");
+#define CHUNK_UNIT 16u /* signals in a chunk start at multiples of this; `mem` counts in them */
+_Static_assert(SIGPOOL_CHUNK_BYTES / CHUNK_UNIT < MEM_CHUNK, "a chunk offset fits in `mem`");
 
 /* Lines of a chunk fetched ahead of the signals being written (sigpool_chunk_new): a sender
  * sending round-robin to many receivers starts a new chunk for each of them within a few
@@ -66,9 +67,9 @@ typedef struct SigChunk {
 } SigChunk;
 
 #if SIGPOOL_ON
-/* Blocks per batch, by class: chunks are 17 times bigger, so their batches are 8 times
- * smaller. */
-static const uint32_t class_batch[] = {128, 128, 128, 128, 16};
+/* Blocks per batch, by class: chunks are 17 times bigger than the biggest blocks, so their
+ * batches are 16 times smaller. */
+static const uint32_t class_batch[] = {128, 128, 128, 128, 8};
 #define SIGPOOL_SHARED_MAX 64 /* batches per size: 0.5, 1 and 1 MB with malloc's headers */
 
 /* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
@@ -246,7 +247,7 @@ SigChunk *sigpool_chunk_new(void)
         prefetch_write((char *)c + off);
     if (c != NULL) {
         c->live = 0;
-        c->used = sizeof(SigChunk);
+        c->used = CHUNK_UNIT; /* the header, rounded up */
         POISON((char *)c + c->used, SIGPOOL_CHUNK_BYTES - c->used);
     }
     return c;
@@ -256,12 +257,12 @@ Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
 {
     if (words > (SIGPOOL_CHUNK_BYTES - sizeof(SigChunk) - sizeof(Signal)) / sizeof(Value))
         return NULL;
-    size_t bytes = sizeof(Signal) + words * sizeof(Value);
+    size_t bytes = (sizeof(Signal) + words * sizeof(Value) + CHUNK_UNIT - 1) & ~(size_t)(CHUNK_UNIT - 1);
     if (c->used + bytes > SIGPOOL_CHUNK_BYTES)
         return NULL;
     Signal *s = (Signal *)((char *)c + c->used);
     UNPOISON(s, bytes);
-    s->mem = (uint8_t)(MEM_CHUNK | (c->used / sizeof(Value)));
+    s->mem = (uint8_t)(MEM_CHUNK | (c->used / CHUNK_UNIT));
     c->used += (uint32_t)bytes;
     c->live++;
     size_t ahead = c->used + (CHUNK_AHEAD - 1) * CACHE_LINE;
@@ -275,7 +276,7 @@ void sigpool_free(Signal *s)
     if (s == NULL || s->mem == 0) {
         free(s);
     } else if (s->mem & MEM_CHUNK) {
-        SigChunk *c = (SigChunk *)((char *)s - (s->mem & ~MEM_CHUNK) * sizeof(Value));
+        SigChunk *c = (SigChunk *)((char *)s - (s->mem & ~MEM_CHUNK) * CHUNK_UNIT);
         POISON(s, sizeof *s + s->words * sizeof(Value)); /* a late look at it is caught */
         if (--c->live == 0) {
             UNPOISON(c, SIGPOOL_CHUNK_BYTES);
