@@ -48,7 +48,8 @@
 static const size_t class_bytes[] = {40, 56, 88, SIGPOOL_BYTES, SIGPOOL_CHUNK_BYTES};
 #define NCLASSES 5
 #define NSIGCLASSES 4 /* the classes sigpool_alloc picks from; the last one is for chunks */
-/* Chunk offsets are kept in `mem` below this bit (in 8-byte units: a chunk has 127). */
+/* A signal in a chunk has this bit set in `mem`, and its offset in the chunk below it, in
+ * CHUNK_UNITs. */
 #define MEM_CHUNK 0x80u
 
 #define CHUNK_UNIT 16u /* signals in a chunk start at multiples of this; `mem` counts in them */
@@ -70,7 +71,7 @@ typedef struct SigChunk {
 /* Blocks per batch, by class: chunks are 17 times bigger than the biggest blocks, so their
  * batches are 16 times smaller. */
 static const uint32_t class_batch[] = {128, 128, 128, 128, 8};
-#define SIGPOOL_SHARED_MAX 64 /* batches per size: 0.5, 1 and 1 MB with malloc's headers */
+#define SIGPOOL_SHARED_MAX 64 /* batches per size: 0.4-1 MB of blocks, 1 MB of chunks */
 
 /* A free block. Only the first block of a batch that is not a thread's `cur` uses the last
  * two fields. */

@@ -1,6 +1,6 @@
 /* sigpool.h: memory for signals (DESIGN §5), and the small blocks of processes (below).
- * Every message is one block (runtime.c,
- * rt_signal_new), made on the sender's thread and freed on the receiver's, often another one:
+ * Every message is one block (runtime.c, rt_signal_new), made on the sender's thread and
+ * freed on the receiver's, often another one:
  * with malloc, a producer's thread kept asking its arena for fresh memory while the consumer's
  * thread handed the blocks back to that arena under its lock (most of fjthrput's time with
  * --threads 2).
@@ -12,7 +12,7 @@
  * list (one lock per batch), and a thread that allocates more takes them from there. Does not
  * own: what is in a block, nor bigger blocks (plain malloc).
  * Invariants: a block is in at most one cache or batch; a shared list keeps at most 64
- * batches (0.5 MB of small blocks, 1 MB of big ones, 1 MB of chunks), the rest goes back to
+ * batches (0.4 to 1 MB of blocks, by size, and 1 MB of chunks), the rest goes back to
  * malloc, so a burst of queued messages does not stay reserved for ever. A thread's cache
  * moves to the shared list when the thread exits. ASan builds use malloc/free for every block
  * and chunk, so a use after free is still caught.
