@@ -88,56 +88,58 @@ Test(pidtab, freed_slots_are_reused_and_the_array_stays_bounded)
  * when it has wrapped round and then grown. */
 #define RING_N 12000
 static ProcRt rprocs[2 * RING_N];
+static int32_t freed_at[4 * RING_N + PIDTAB_SLACK]; /* by slot: when it was freed, or -1 */
+static int32_t nfreed, last_reused, nreused;
+
+/* Frees `pid`, noting when. */
+static void free_noting(PidTab *t, Value pid)
+{
+    freed_at[val_pid_index(pid)] = nfreed++;
+    pidtab_free(t, pid);
+}
+
+/* Spawns rprocs[k]; a slot that comes back must have been freed after the one before it. */
+static void spawn_checking_order(PidTab *t, int k)
+{
+    proc_rt_init(&rprocs[k]);
+    uint32_t i = val_pid_index(pidtab_alloc(t, &rprocs[k]));
+    if (freed_at[i] < 0)
+        return;
+    cr_assert_gt(freed_at[i], last_reused, "slot %u came back out of order", i);
+    last_reused = freed_at[i];
+    freed_at[i] = -1;
+    nreused++;
+}
 
 Test(pidtab, freed_slots_come_back_oldest_first_across_ring_growth)
 {
     PidTab t;
     cr_assert_eq(pidtab_init(&t, 4 * RING_N), 0);
     static Value pids[RING_N];
-    static int32_t freed_at[4 * RING_N + PIDTAB_SLACK];
     for (uint32_t i = 0; i < 4 * RING_N + PIDTAB_SLACK; i++)
         freed_at[i] = -1;
+    nfreed = nreused = 0;
+    last_reused = -1;
     for (int i = 0; i < RING_N; i++) {
         proc_rt_init(&rprocs[i]);
         pids[i] = pidtab_alloc(&t, &rprocs[i]);
         cr_assert_neq(pids[i], 0);
     }
-    int32_t nfreed = 0;
     /* Free a quarter, reuse some of it (the ring's start moves on), then free the rest in a
      * scrambled order, so the ring wraps round before it has to grow. */
-    for (int i = 0; i < RING_N / 4; i++) {
-        freed_at[val_pid_index(pids[i])] = nfreed++;
-        pidtab_free(&t, pids[i]);
-    }
-    int32_t last = -1, reused = 0, next_proc = RING_N;
-    for (int i = 0; i < RING_N / 8; i++, next_proc++) {
-        proc_rt_init(&rprocs[next_proc]);
-        uint32_t k = val_pid_index(pidtab_alloc(&t, &rprocs[next_proc]));
-        if (freed_at[k] >= 0) {
-            cr_assert_gt(freed_at[k], last, "slot %u came back out of order", k);
-            last = freed_at[k];
-            freed_at[k] = -1;
-            reused++;
-        }
-    }
-    for (int j = 0; j < RING_N - RING_N / 4; j++) {
-        int i = RING_N / 4 + (int)(((uint32_t)j * 7919u) % (uint32_t)(RING_N - RING_N / 4));
-        freed_at[val_pid_index(pids[i])] = nfreed++;
-        pidtab_free(&t, pids[i]);
-    }
-    for (; next_proc < 2 * RING_N; next_proc++) {
-        proc_rt_init(&rprocs[next_proc]);
-        uint32_t k = val_pid_index(pidtab_alloc(&t, &rprocs[next_proc]));
-        if (freed_at[k] >= 0) {
-            cr_assert_gt(freed_at[k], last, "slot %u came back out of order", k);
-            last = freed_at[k];
-            freed_at[k] = -1;
-            reused++;
-        }
-    }
+    for (int i = 0; i < RING_N / 4; i++)
+        free_noting(&t, pids[i]);
+    int next_proc = RING_N;
+    for (int i = 0; i < RING_N / 8; i++)
+        spawn_checking_order(&t, next_proc++);
+    for (int j = 0; j < RING_N - RING_N / 4; j++)
+        free_noting(&t, pids[RING_N / 4 + (int)(((uint32_t)j * 7919u) %
+                                                (uint32_t)(RING_N - RING_N / 4))]);
+    while (next_proc < 2 * RING_N)
+        spawn_checking_order(&t, next_proc++);
     /* All but the last ~REUSE_AFTER freed slots (and one cached batch) were reused. */
-    cr_assert_gt(reused, RING_N - 1024 - 2 * (int)PIDTAB_BATCH, "only %d of %d reused", reused,
-                 RING_N);
+    cr_assert_gt(nreused, RING_N - 1024 - 2 * (int)PIDTAB_BATCH, "only %d of %d reused",
+                 nreused, RING_N);
     pidtab_destroy(&t);
 }
 
