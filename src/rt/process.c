@@ -253,7 +253,6 @@ static void *grow(void *old, bool in_block, size_t old_bytes, size_t new_bytes)
     return n;
 }
 
-
 bool proc_stack_reserve(Process *p, uint32_t used, uint32_t slots)
 {
     uint64_t need = (uint64_t)used + slots;

@@ -179,8 +179,8 @@ static ProcRt *rq_take(RunQueue *q, uint32_t skip, uint32_t picks)
 /* A thief's share of q: the older half (at least one) of `fresh` (the biggest subtrees of a
  * tree walked depth first), else the older half of `fifo`; *last and *n describe the chain.
  * The lists are singly linked, so finding where a half starts is a walk, each step a cache
- * miss on a control block the victim's core holds, under the victim's lock (skynet stole
- * ~8,000 processes at a time: milliseconds with both workers stalled). The walk stops after
+ * miss on a control block the victim's core holds, under the victim's lock (skynet's steals
+ * took a few hundred processes each, the victim waiting on its own lock). The walk stops after
  * STEAL_WALK processes: a long fresh list keeps only its newest STEAL_WALK for the victim, a
  * long fifo gives away only its oldest STEAL_WALK. */
 static ProcRt *rq_take_half(RunQueue *q, ProcRt **last, uint32_t *n)
