@@ -1,5 +1,6 @@
 /* signal.c: links, monitors and exit signals (see signal.h). */
 #include "rt/signal.h"
+#include "rt/sigpool.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,6 +280,7 @@ Signal *signal_drain(SigEnv *env, ProcRt *self)
 {
     Signal *s;
     while ((s = mailbox_pop(&self->mb)) != NULL) {
+        sigpool_prefetch_after(s); /* the next signals of its chunk, while this one is handled */
         if (s->kind == SIG_MESSAGE) {
             mailbox_append(&self->mb, s);
             continue;

@@ -272,6 +272,20 @@ Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
     return s;
 }
 
+/* Lines fetched ahead of the signal a receiver has reached (sigpool_prefetch_after). */
+#define RECV_AHEAD 6
+
+void sigpool_prefetch_after(const Signal *s)
+{
+    if (!(s->mem & MEM_CHUNK))
+        return;
+    size_t off = (s->mem & ~MEM_CHUNK) * CHUNK_UNIT;
+    const char *c = (const char *)s - off;
+    size_t from = off == CHUNK_UNIT ? off + CACHE_LINE : off + RECV_AHEAD * CACHE_LINE;
+    for (size_t a = from; a <= off + RECV_AHEAD * CACHE_LINE && a < SIGPOOL_CHUNK_BYTES; a += CACHE_LINE)
+        prefetch_write(c + a);
+}
+
 void sigpool_free(Signal *s)
 {
     if (s == NULL || s->mem == 0) {

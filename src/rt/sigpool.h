@@ -75,4 +75,11 @@ SigChunk *sigpool_chunk_new(void);
  * sigpool_alloc, and sigpool_free frees it. */
 Signal *sigpool_chunk_alloc(SigChunk *c, size_t words);
 
+/* Asks for the lines of `s`'s chunk a few lines past `s` (from the start of the chunk when `s`
+ * is its first signal), for writing: a receiver drains its mailbox one signal after another,
+ * each a pointer chase to a line the sender's core wrote, and fetching the lines ahead lets
+ * those misses overlap. Lines past the chunk are never asked for. Does nothing for a signal
+ * that is not in a chunk (mem 0 or a block of its own). Any thread; a hint only. */
+void sigpool_prefetch_after(const Signal *s);
+
 #endif
