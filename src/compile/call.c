@@ -161,6 +161,21 @@ static const char *args_text(FnState *f, const AstNode *n)
     return buf;
 }
 
+bool csend_stmt(FnState *f, const AstNode *n)
+{
+    if (n->kind != AST_CALL || !is_call(n, "send", 2, 2) || f->in_guard) return false;
+    const AstNode *msg = n->kids[1];
+    if (msg->kind != AST_TUPLE || msg->nkids == 0 || msg->nkids > SENDT_MAX) return false;
+    Value name = atom_of("send");
+    if (local_def(f->mod, name, 2) || import_of(f->mod, name, 2) != atom_of("Elixir.Kernel")) return false;
+    uint32_t dest = cexpr(f, n->kids[0]);
+    uint32_t *elems = cargs(f, msg->kids, msg->nkids);
+    emit_op(f, OP_SENDT, n);
+    emit(f, dest);
+    emit_regs(f, elems, msg->nkids);
+    return true;
+}
+
 uint32_t ccall(FnState *f, const AstNode *n, bool tail)
 {
     uint32_t out;

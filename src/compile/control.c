@@ -36,8 +36,18 @@ static void deliver(FnState *f, uint32_t dst, uint32_t src, bool tail)
     }
 }
 
+/* Whether a variable of the innermost scope or the pending pattern is bound to register r. */
+static bool reg_bound(const FnState *f, uint32_t r)
+{
+    for (uint32_t i = 0; i < f->scope->nvars; i++)
+        if (f->scope->vars[i].reg == r) return true;
+    for (uint32_t i = 0; i < f->npending; i++)
+        if (f->pending[i].reg == r) return true;
+    return false;
+}
+
 uint32_t cclauses_on(FnState *f, AstNode *const *clauses, uint32_t n, uint32_t subj, uint32_t dst,
-                     bool tail, bool recv)
+                     bool tail, uint32_t recv_loop)
 {
     uint32_t end = label_new(f);
     for (uint32_t i = 0; i < n; i++) {
@@ -46,7 +56,12 @@ uint32_t cclauses_on(FnState *f, AstNode *const *clauses, uint32_t n, uint32_t s
         scope_push(f);
         f->line = c->line;
         chead(f, c->kids, c->nkids < 1 ? 0 : 1, &subj, c->a, next);
-        if (recv) emit_op(f, OP_RECVTAKE, c);
+        if (recv_loop != NO_REG) {
+            emit_op(f, OP_RECVTAKE, c);
+            emit_label(f, recv_loop);
+            emit(f, subj);
+            emit(f, reg_bound(f, subj));
+        }
         cinto(f, c->b, dst, tail);
         scope_pop(f);
         if (!tail) emit_jump(f, end);
@@ -59,7 +74,7 @@ uint32_t ccase(FnState *f, const AstNode *n, bool tail)
 {
     uint32_t subj = cexpr(f, n->a);
     uint32_t dst = tail ? NO_REG : reg_new(f);
-    uint32_t end = cclauses_on(f, n->kids, n->nkids, subj, dst, tail, false);
+    uint32_t end = cclauses_on(f, n->kids, n->nkids, subj, dst, tail, NO_REG);
     emit_error(f, n, ATOM_ELIXIR_CASE_CLAUSE_ERROR, subj);
     label_bind(f, end);
     return dst;
@@ -122,9 +137,16 @@ uint32_t creceive(FnState *f, const AstNode *n, bool tail)
     emit_op(f, OP_RECVNEXT, n);
     emit_label(f, none);
     emit(f, msg);
-    uint32_t end = cclauses_on(f, n->kids, n->nkids, msg, dst, tail, true);
+    uint32_t copy_at = f->nins;
+    emit(f, 0);
+    bool builds = f->guard_builds;
+    f->guard_builds = false;
+    uint32_t end = cclauses_on(f, n->kids, n->nkids, msg, dst, tail, loop);
+    f->ins[copy_at] = f->guard_builds;
+    f->guard_builds = builds || f->guard_builds;
     emit_op(f, OP_RECVSKIP, NULL);
     emit_label(f, loop);
+    emit(f, msg);
     label_bind(f, none);
     if (timeout == NO_REG) {
         emit_op(f, OP_RECVWAIT, NULL);
@@ -177,7 +199,7 @@ uint32_t cwith(FnState *f, const AstNode *n, bool tail)
     if (!n->c) {
         deliver(f, dst, wv, tail);
     } else {
-        uint32_t eend = cclauses_on(f, n->c->kids, n->c->nkids, wv, dst, tail, false);
+        uint32_t eend = cclauses_on(f, n->c->kids, n->c->nkids, wv, dst, tail, NO_REG);
         emit_error(f, n, ATOM_ELIXIR_WITH_CLAUSE_ERROR, wv);
         label_bind(f, eend);
     }

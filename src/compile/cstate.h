@@ -178,6 +178,7 @@ typedef struct FnState {
     uint32_t npending, pending_cap;
     bool in_pattern;
     bool in_guard;
+    bool guard_builds;      /* a guard compiled since this was cleared built a term (creceive) */
     uint32_t in_handler;    /* rescue/catch clause bodies being compiled (for __STACKTRACE__) */
     /* closures: names captured from the parent, in FUN operand order */
     const char **free_names;
@@ -257,6 +258,9 @@ uint32_t cbinop(FnState *f, const AstNode *n, bool tail);
 uint32_t cunop(FnState *f, const AstNode *n);
 
 /* ---- calls (call.c) ---- */
+/* Compiles statement `n`, whose value is dropped, if it is `send(dest, {...})` with Kernel's
+ * send: the tuple goes straight into the message (SENDT). False (nothing emitted) otherwise. */
+bool csend_stmt(FnState *f, const AstNode *n);
 uint32_t ccall(FnState *f, const AstNode *n, bool tail);
 uint32_t cremote(FnState *f, const AstNode *n, bool tail);
 uint32_t capply(FnState *f, const AstNode *n, bool tail);
@@ -294,11 +298,12 @@ uint32_t cwith(FnState *f, const AstNode *n, bool tail);
 uint32_t ctry(FnState *f, const AstNode *n);
 uint32_t cfor(FnState *f, const AstNode *n);
 /* Case-like clauses matching register `subj`, each body's value into `dst` (or returned when
- * `tail`); with `recv`, a matching clause first removes the message (RECVTAKE). When no clause
- * matches, execution falls through past the last clause: the caller emits the no-match code
- * there, then binds the returned end label. */
+ * `tail`); in a receive (`recv_loop`: the label of its RECVNEXT, else NO_REG), a matching
+ * clause first removes the message (RECVTAKE). When no clause matches, execution falls
+ * through past the last clause: the caller emits the no-match code there, then binds the
+ * returned end label. */
 uint32_t cclauses_on(FnState *f, AstNode *const *clauses, uint32_t n, uint32_t subj, uint32_t dst,
-                     bool tail, bool recv);
+                     bool tail, uint32_t recv_loop);
 
 /* ---- maps and structs (map.c) ---- */
 uint32_t cmap(FnState *f, const AstNode *n);

@@ -39,6 +39,9 @@ void emit(FnState *f, uint32_t word)
 
 void emit_op(FnState *f, Opcode op, const AstNode *at)
 {
+    if (f->in_guard && (op == OP_TUPLE || op == OP_CONS || op == OP_MAP || op == OP_MAPUPD ||
+                        op == OP_FUN || op == OP_CONCAT || op == OP_TOSTR))
+        f->guard_builds = true; /* what it builds may point into a message (creceive) */
     if (at && at->line && at->line != f->line) f->line = at->line;
     if (f->nlines == 0 || f->lines[f->nlines - 1].line != f->line) {
         grow(f, &f->lines, &f->lines_cap, f->nlines + 1, sizeof *f->lines);

@@ -167,7 +167,7 @@ uint32_t cblock_t(FnState *f, const AstNode *block, bool tail)
     }
     uint32_t mark = f->nextreg;
     for (uint32_t i = 0; i + 1 < block->nkids; i++) {
-        cexpr(f, block->kids[i]);
+        if (!csend_stmt(f, block->kids[i])) cexpr(f, block->kids[i]);
         temps_release(f, mark);
     }
     return cexpr_t(f, block->kids[block->nkids - 1], tail);

@@ -38,7 +38,7 @@ static void body(FnState *f, const AstNode *n, uint32_t acc)
     uint32_t mark = f->nextreg;
     if (n->c) {
         uint32_t nacc = reg_new(f);
-        uint32_t end = cclauses_on(f, n->b->kids, n->b->nkids, acc, nacc, false, false);
+        uint32_t end = cclauses_on(f, n->b->kids, n->b->nkids, acc, nacc, false, NO_REG);
         emit_op(f, OP_ERROR, n);
         emit(f, val_atom_index(ATOM_ELIXIR_CASE_CLAUSE_ERROR));
         emit(f, acc);

@@ -281,6 +281,7 @@ void cguard(FnState *f, const AstNode *guard, uint32_t fail)
     if (guard_compare(f, guard, fail)) return;
     bool risky = !guard_total(guard);
     if (risky) {
+        f->guard_builds = true; /* an exception it catches may hold parts of a message */
         uint32_t kr = reg_new(f), vr = reg_new(f);
         emit_op(f, OP_TRY, guard);
         emit_label(f, fail);

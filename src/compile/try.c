@@ -126,7 +126,7 @@ static void try_core(FnState *f, const AstNode *n, uint32_t dst)
     scope_pop(f);
     emit_op(f, OP_ENDTRY, NULL);
     if (n->nkids) {
-        uint32_t end = cclauses_on(f, n->kids, n->nkids, bv, dst, false, false);
+        uint32_t end = cclauses_on(f, n->kids, n->nkids, bv, dst, false, NO_REG);
         emit_op(f, OP_ERROR, n);
         emit(f, val_atom_index(ATOM_ELIXIR_TRY_CLAUSE_ERROR));
         emit(f, bv);

@@ -42,14 +42,15 @@ typedef enum SigKind {
 } SigKind;
 
 /* Where the payload of a signal in the private list is (Signal.where). The embedder's to set;
- * HEAP.md "Messages". Messages a receive has looked at (SIG_IN_HEAP) always come before those
- * it has not: a receive looks at the list from its oldest message on. */
+ * HEAP.md "Messages". Messages a receive has looked at (SIG_LOOKED, SIG_IN_HEAP) always come
+ * before those it has not: a receive looks at the list from its oldest message on. */
 typedef enum SigWhere {
     SIG_IN_BLOCK, /* in `data` (or an immediate): no receive has looked at it yet */
     SIG_TO_BUILD, /* an exit signal or DOWN received as a message (`aux` says which): the
                      {:EXIT, ...} or {:DOWN, ...} tuple is built around the reason (payload,
                      in `data`) when a receive first looks at it */
-    SIG_IN_HEAP   /* a value of the receiver's heap (the collector moves it) */
+    SIG_IN_HEAP,  /* a value of the receiver's heap (the collector moves it) */
+    SIG_LOOKED    /* still in `data`, and a receive has looked at it (matched it in place) */
 } SigWhere;
 
 /* One queued signal, one block with its payload: while no receive has looked at it, the

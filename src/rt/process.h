@@ -171,6 +171,20 @@ int64_t rt_now_ms(void);
  * THE_NON_VALUE if out of memory (the message stays as it was). */
 Value proc_recv_value(Process *p, Signal *s);
 
+/* Receive: the payload of message `s` (from proc_recv_next) for a receive's clauses to match.
+ * With `copy` false, a message still in its signal's block is not copied: the value points
+ * into the block (SIG_LOOKED), and the VM must not keep a pointer into it once the message
+ * is taken or skipped (proc_recv_pins, proc_recv_unpin). Else as proc_recv_value. */
+Value proc_recv_look(Process *p, Signal *s, bool copy);
+
+/* Receive: whether any of `regs[0..n)` points into the block of message `s` (which
+ * proc_recv_look left there). */
+bool proc_recv_pins(const Signal *s, const Value *regs, size_t n);
+
+/* Receive: sets to [] each of `regs[0..n)` that points into the block of message `s`: the
+ * bindings of clauses that did not match it, before it is skipped. */
+void proc_recv_unpin(const Signal *s, Value *regs, size_t n);
+
 /* Receive: drops the matched message at the save pointer (its payload, copied into p's heap,
  * stays there as long as the VM holds it; the signal block is freed) and resets the save
  * pointer to the oldest message. */

@@ -96,6 +96,38 @@ Value proc_recv_value(Process *p, Signal *s)
     return v;
 }
 
+Value proc_recv_look(Process *p, Signal *s, bool copy)
+{
+    if (copy || s->where == SIG_TO_BUILD || s->where == SIG_IN_HEAP)
+        return proc_recv_value(p, s);
+    s->where = SIG_LOOKED;
+    return s->payload;
+}
+
+/* Whether `v` is a pointer into the payload words of `s`. */
+static bool points_into(const Signal *s, Value v)
+{
+    if (!val_is_boxed(v) && !val_is_cons(v))
+        return false;
+    uintptr_t a = (uintptr_t)v & ~(uintptr_t)VAL_TAG_MASK;
+    return a >= (uintptr_t)s->data && a < (uintptr_t)(s->data + s->words);
+}
+
+bool proc_recv_pins(const Signal *s, const Value *regs, size_t n)
+{
+    for (size_t i = 0; s->words != 0 && i < n; i++)
+        if (points_into(s, regs[i]))
+            return true;
+    return false;
+}
+
+void proc_recv_unpin(const Signal *s, Value *regs, size_t n)
+{
+    for (size_t i = 0; s->words != 0 && i < n; i++)
+        if (points_into(s, regs[i]))
+            regs[i] = VAL_NIL;
+}
+
 Value rt_message_value(Process *p, Signal *s, Arena *a)
 {
     if (a == &p->arena)
@@ -343,6 +375,22 @@ Value rt_resolve(Value dest)
     return registry_whereis(&rt->reg, val_atom_index(dest));
 }
 
+/* A block of `words` payload words for a message from `p` to `target`: in the worker's outbox
+ * (*queued: sent when the slice ends), or a block of its own for the caller to post. A message
+ * to oneself is never batched: a receive in this very slice must see it. */
+static Signal *message_block(Process *p, ProcRt *target, size_t words, bool *queued)
+{
+    Outbox *o = target != &p->rt ? outbox_current(&rt->sched) : NULL;
+    *queued = false;
+    return o != NULL ? outbox_add(o, target, words, queued) : sigpool_alloc(words);
+}
+
+static void message_post(ProcRt *target, Signal *s, bool queued)
+{
+    if (!queued && mailbox_push(&target->mb, s))
+        sched_enqueue(&rt->sched, target);
+}
+
 Value rt_send(Process *p, Value dest, Value msg)
 {
     Value pid = rt_resolve(dest);
@@ -352,16 +400,49 @@ Value rt_send(Process *p, Value dest, Value msg)
     if (target == NULL)
         return msg; /* a dead process: dropped, as on BEAM */
     size_t words = val_flat_size(msg);
-    /* A message to oneself is pushed at once: a receive in this very slice must see it. */
-    Outbox *o = target != &p->rt ? outbox_current(&rt->sched) : NULL;
-    bool queued = false;
-    Signal *s = o != NULL ? outbox_add(o, target, words, &queued)
-                          : sigpool_alloc(words);
+    bool queued;
+    Signal *s = message_block(p, target, words, &queued);
     if (signal_fill(s, SIG_MESSAGE, 0, msg, 0, words) == NULL)
         return err_system_limit(p);
-    if (!queued && mailbox_push(&target->mb, s))
-        sched_enqueue(&rt->sched, target);
+    message_post(target, s, queued);
     return msg;
+}
+
+/* Tuples up to this arity are written straight into the message block (rt_send_tuple). */
+#define SEND_TUPLE_MAX 16
+
+bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
+{
+    Value pid = rt_resolve(dest);
+    ProcRt *target = pid == THE_NON_VALUE || pid == 0 ? NULL : pidtab_lookup(&rt->pids, pid);
+    if (target == NULL && pid != THE_NON_VALUE && pid != 0)
+        return true; /* a dead process: dropped, and the tuple need not exist at all */
+    if (target == NULL || n == 0 || n > SEND_TUPLE_MAX) { /* rt_send raises, or sends */
+        Value t = val_make_tuple_from(&p->arena, elems, n);
+        return (t != THE_NON_VALUE ? rt_send(p, dest, t) : err_system_limit(p)) != THE_NON_VALUE;
+    }
+    size_t sizes[SEND_TUPLE_MAX], words = (size_t)n + 1;
+    for (uint32_t i = 0; i < n; i++)
+        words += sizes[i] = val_flat_size(elems[i]);
+    bool queued;
+    Signal *s = message_block(p, target, words, &queued);
+    if (s == NULL) {
+        err_system_limit(p);
+        return false;
+    }
+    s->kind = SIG_MESSAGE;
+    s->aux = SIG_MESSAGE;
+    s->where = SIG_IN_BLOCK;
+    s->words = (uint32_t)words;
+    Value *t = s->data, *rest = t + 1 + n;
+    t[0] = hdr_make(HDR_TUPLE, n);
+    for (uint32_t i = 0; i < n; i++) {
+        t[1 + i] = sizes[i] == 0 ? elems[i] : flat_copy(elems[i], rest, sizes[i]);
+        rest += sizes[i];
+    }
+    s->payload = val_box_from(t);
+    message_post(target, s, queued);
+    return true;
 }
 
 void rt_kill_self(Process *p, Signal *die)

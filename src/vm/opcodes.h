@@ -16,6 +16,9 @@
 
 #define OPK_BIT 0x80000000u
 
+/* Elements a SENDT carries at most; a bigger tuple is built and sent by a call to send/2. */
+#define SENDT_MAX 16
+
 #define OPCODE_LIST(X) \
     X(MOVE, "rr")          /* d s:        d = s                                                */ \
     X(LOADK, "rk")         /* d k:        d = const k                                          */ \
@@ -68,6 +71,7 @@
     X(TCALLF, "rn")                                                                               \
     X(CALLD, "rran")       /* d mod name n r...: mod.name(r...) with mod in a register         */ \
     X(TCALLD, "ran")                                                                              \
+    X(SENDT, "rn")         /* dest n r...: send(dest, {r...}) for its effect only (no result)   */ \
     X(RET, "r")                                                                                   \
     X(DOT, "rra")          /* d s field:  s.field (map key, or a 0-arity call if s is an atom) */ \
     X(ERROR, "ar")         /* kind s:     raise the error named by atom kind (term s)          */ \
@@ -79,9 +83,9 @@
     X(NEXT, "Lrr")         /* L d s:      d = next element, or jump when done (a reduction)    */ \
     X(TOSTR, "rr")         /* d s:        d = to_string(s) (String.Chars)                      */ \
     X(CONCAT, "rn")        /* d n r...:   d = binaries r... joined                             */ \
-    X(RECVNEXT, "Lr")      /* L d:        d = message at the save pointer, or jump if none     */ \
-    X(RECVSKIP, "L")       /* L:          advance the save pointer and jump                    */ \
-    X(RECVTAKE, "")        /*             remove the matched message from the mailbox          */ \
+    X(RECVNEXT, "Lri")     /* L d copy:   d = message at the save pointer, or jump if none     */ \
+    X(RECVSKIP, "Lr")      /* L msg:      advance the save pointer and jump                    */ \
+    X(RECVTAKE, "Lri")     /* L msg bound: remove the matched message (or match again from L)  */ \
     X(RECVWAIT, "L")       /* L:          park until a message arrives, then resume at L       */ \
     X(RECVAFTER, "LrL")    /* L t La:     as RECVWAIT, but resume at La after t ms             */ \
     X(DEFMOD, "rx")        /* d x:        define the module described by pointer x (a ModuleDef) */ \

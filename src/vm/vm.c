@@ -23,9 +23,9 @@ static void mailbox_roots(void *ctx, GcVisitor *v)
 {
     Process *p = ctx;
     for (SigLink *l = atomic_load_explicit(&p->rt.mb.msgs.next, memory_order_relaxed);
-         l && ((Signal *)l)->where == SIG_IN_HEAP;
+         l && (((Signal *)l)->where == SIG_IN_HEAP || ((Signal *)l)->where == SIG_LOOKED);
          l = atomic_load_explicit(&l->next, memory_order_relaxed))
-        gc_visit(v, &((Signal *)l)->payload);
+        if (((Signal *)l)->where == SIG_IN_HEAP) gc_visit(v, &((Signal *)l)->payload);
 }
 
 int vm_gc(Process *p)
@@ -409,6 +409,7 @@ L_NEXT:
     SLOW(op_next);
 L_TOSTR: SLOW(op_tostr);
 L_CONCAT: SLOW(op_concat);
+L_SENDT: SPEND(); SLOW(op_sendt);
 L_RECVNEXT: SLOW(op_recvnext);
 L_RECVSKIP: SLOW(op_recvskip);
 L_RECVTAKE: SLOW(op_recvtake);

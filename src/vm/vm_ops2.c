@@ -10,6 +10,7 @@
 #include "value/map.h"
 #include "vm/vminspect.h"
 #include "vm/error.h"
+#include "rt/runtime.h"
 #include "vm/interp.h"
 
 /* The {k, v} pairs of map `m` as a list, in key order. */
@@ -143,30 +144,59 @@ const uint32_t *op_concat(Process *p, Value *regs, const uint32_t *pc)
     return pc + 3 + n;
 }
 
+const uint32_t *op_sendt(Process *p, Value *regs, const uint32_t *pc)
+{
+    uint32_t n = pc[2];
+    Value elems[SENDT_MAX];
+    for (uint32_t i = 0; i < n; i++) elems[i] = regs[pc[3 + i]];
+    if (!rt_send_tuple(p, regs[pc[1]], elems, n)) return NULL;
+    return pc + 3 + n;
+}
+
+/* RECVNEXT L d copy: the message is matched where it is (in its signal's block) unless
+ * `copy` (a guard of this receive builds terms, which could hold pointers into the block
+ * where RECVTAKE and RECVSKIP do not look). */
 const uint32_t *op_recvnext(Process *p, Value *regs, const uint32_t *pc)
 {
     Signal *m = proc_recv_next(p);
     if (!m) return vm_top(p)->code->ins + pc[1];
-    Value v = proc_recv_value(p, m);
+    Value v = proc_recv_look(p, m, pc[3] != 0);
     if (v == THE_NON_VALUE) return vm_nomem(p);
     regs[pc[2]] = v;
-    return pc + 3;
+    return pc + 4;
 }
 
+/* RECVSKIP L msg: the clauses' bindings, all dead now, must not keep pointers into the
+ * skipped message's block: a later receive may free it. */
 const uint32_t *op_recvskip(Process *p, Value *regs, const uint32_t *pc)
 {
-    (void)regs;
-    if (mailbox_recv_peek(&p->rt.mb)) mailbox_recv_skip(&p->rt.mb);
+    Signal *m = mailbox_recv_peek(&p->rt.mb);
+    if (m) {
+        if (m->where == SIG_LOOKED)
+            proc_recv_unpin(m, regs + pc[2], vm_top(p)->code->nregs - pc[2]);
+        mailbox_recv_skip(&p->rt.mb);
+    }
     return vm_top(p)->code->ins + pc[1];
 }
 
+/* RECVTAKE L msg bound: the message at the save pointer matched. If it is still in its
+ * signal's block and a register from `msg` on (the message itself when `bound`, a clause
+ * variable) points into it, it is copied into the heap and matched again from L (the
+ * RECVNEXT: guards are pure, so the same clause matches); else its block is freed. */
 const uint32_t *op_recvtake(Process *p, Value *regs, const uint32_t *pc)
 {
-    (void)regs;
+    Signal *m = mailbox_recv_peek(&p->rt.mb);
+    if (m && m->where == SIG_LOOKED) {
+        if (!pc[3]) regs[pc[2]] = VAL_NIL;
+        if (proc_recv_pins(m, regs + pc[2], vm_top(p)->code->nregs - pc[2])) {
+            if (proc_recv_value(p, m) == THE_NON_VALUE) return vm_nomem(p);
+            return vm_top(p)->code->ins + pc[1];
+        }
+    }
     proc_recv_take(p);
     p->wait_until_ms = -1;
     p->recv_timed_out = 0;
-    return pc + 1;
+    return pc + 4;
 }
 
 static const uint32_t *compile_failed(Process *p, const CompileError *err)
