@@ -7,12 +7,13 @@
  *
  * Owns: blocks of 40 bytes (a Signal with up to 2 words, e.g. an immediate: one 48-byte
  * malloc chunk), 56, 88 and SIGPOOL_BYTES (up to 12 words), and chunks of 2 KB that hold
- * many signals (below), in per-thread caches and a shared list of batches per size. A thread
- * that frees more than it allocates passes whole batches (128 blocks, 8 chunks) to the shared
- * list (one lock per batch), and a thread that allocates more takes them from there. Does not
- * own: what is in a block, nor bigger blocks (plain malloc).
- * Invariants: a block is in at most one cache or batch; a shared list keeps at most 64
- * batches (0.4 to 1 MB of blocks, by size, and 1 MB of chunks), the rest goes back to
+ * many signals (below), in per-thread caches and a shared list of magazines per size. A
+ * thread's cache is an array of free blocks (128 blocks, 32 chunks); a thread that frees more
+ * than it allocates passes half of it at a time (one lock per magazine) to the shared list,
+ * and a thread that allocates more takes whole magazines from there. Does not own: what is
+ * in a block, nor bigger blocks (plain malloc).
+ * Invariants: a block is in at most one cache or magazine; a shared list keeps at most 8,192
+ * blocks (0.3 to 1 MB, by size) or 512 chunks (1 MB), the rest goes back to
  * malloc, so a burst of queued messages does not stay reserved for ever. A thread's cache
  * moves to the shared list when the thread exits. ASan builds use malloc/free for every block
  * and chunk, so a use after free is still caught.

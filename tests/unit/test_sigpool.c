@@ -243,3 +243,37 @@ Test(sigpool, a_thread_that_exits_leaves_its_blocks_to_others)
         cr_assert_eq(reused, BLOCKS, "a fresh thread got %d of the %d freed blocks back", reused,
                      BLOCKS);
 }
+
+/* A thread that frees more than its cache holds passes the rest on while it runs: another
+ * thread gets all but what that cache still holds (at most 128 blocks) without waiting for
+ * the first thread to exit. */
+static pthread_barrier_t freed, taken;
+
+static void *free_all_and_wait(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < BLOCKS; i++)
+        sigpool_free(made[i]);
+    pthread_barrier_wait(&freed);
+    pthread_barrier_wait(&taken); /* still running while the other thread allocates */
+    return NULL;
+}
+
+Test(sigpool, a_running_thread_passes_on_what_its_cache_cannot_hold)
+{
+    for (int i = 0; i < BLOCKS; i++)
+        cr_assert_not_null(made[i] = sigpool_alloc(2));
+    pthread_barrier_init(&freed, NULL, 2);
+    pthread_barrier_init(&taken, NULL, 2);
+    pthread_t f, a;
+    cr_assert_eq(pthread_create(&f, NULL, free_all_and_wait, NULL), 0);
+    pthread_barrier_wait(&freed);
+    reused = 0;
+    cr_assert_eq(pthread_create(&a, NULL, alloc_all, NULL), 0);
+    pthread_join(a, NULL);
+    pthread_barrier_wait(&taken);
+    pthread_join(f, NULL);
+    if (POOL_ON)
+        cr_assert_geq(reused, BLOCKS - 128, "another thread got only %d of the %d freed blocks",
+                      reused, BLOCKS);
+}
