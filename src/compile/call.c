@@ -198,6 +198,19 @@ uint32_t ccall(FnState *f, const AstNode *n, bool tail)
     }
     Value from = import_of(f->mod, name, n->nkids);
     if (from == THE_NON_VALUE) undefined_local(f, n, n->nkids);
+    bool div = strcmp(n->name, "div") == 0;
+    if ((div || strcmp(n->name, "rem") == 0) && n->nkids == 2 && from == atom_of("Elixir.Kernel")) {
+        uint32_t a = cexpr_rk(f, n->kids[0]), b = cexpr_rk(f, n->kids[1]);
+        uint32_t d = reg_new(f);
+        emit_op(f, div ? OP_IDIV : OP_REM, n); /* an instruction, not a call */
+        emit(f, d);
+        emit(f, a);
+        emit(f, b);
+        if (!tail) return d;
+        emit_op(f, OP_RET, n);
+        emit(f, d);
+        return NO_REG;
+    }
     uint32_t *args = cargs(f, n->kids, n->nkids);
     return emit_callx(f, n, from, name, args, n->nkids, tail);
 }

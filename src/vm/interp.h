@@ -92,6 +92,7 @@ const uint32_t *op_iter(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_next(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_tostr(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_concat(Process *p, Value *regs, const uint32_t *pc);
+const uint32_t *op_intdiv(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_sendt(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_recvnext(Process *p, Value *regs, const uint32_t *pc);
 const uint32_t *op_recvskip(Process *p, Value *regs, const uint32_t *pc);

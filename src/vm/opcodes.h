@@ -27,6 +27,8 @@
     X(MUL, "rRR")                                                                                 \
     X(DIV, "rRR")          /* always a float                                                   */ \
     X(NEG, "rR")                                                                                  \
+    X(IDIV, "rRR")         /* d a b:      div(a, b), Kernel's: ArithmeticError unless integers  */ \
+    X(REM, "rRR")          /* d a b:      rem(a, b)                                            */ \
     X(LT, "rRR")           /* d a b:      d = a < b in term order                              */ \
     X(LE, "rRR")                                                                                  \
     X(GT, "rRR")                                                                                  \

@@ -213,6 +213,22 @@ L_SUB: {
     }
     SLOW(op_arith);
 }
+L_IDIV: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (small2(a, b) && val_small_get(b) > 0) { /* a / b always fits, rounding toward zero */
+        regs[pc[1]] = val_small(val_small_get(a) / val_small_get(b));
+        NEXT(4);
+    }
+    SLOW(op_intdiv);
+}
+L_REM: {
+    Value a = RK(pc[2]), b = RK(pc[3]);
+    if (small2(a, b) && val_small_get(b) > 0) {
+        regs[pc[1]] = val_small(val_small_get(a) % val_small_get(b));
+        NEXT(4);
+    }
+    SLOW(op_intdiv);
+}
 L_MUL: {
     Value a = RK(pc[2]), b = RK(pc[3]);
     int64_t r;
