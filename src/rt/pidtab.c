@@ -264,7 +264,7 @@ Value pidtab_alloc(PidTab *t, ProcRt *p)
     }
     /* The serial was written by whoever freed the slot, before the index reached us through
      * the table lock or this thread's own cache. */
-    p->pid = val_pid(i, t->slots[i].serial);
+    p->pid = val_pid(i, atomic_load_explicit(&t->slots[i].serial, memory_order_relaxed));
     /* release: a reader that finds p also sees p->pid and p's init. (Only the clearing store
      * in pidtab_free takes part in the epoch argument and needs seq_cst; this one as seq_cst
      * was a locked instruction that waited for every store of the spawn before it, 5% of
@@ -278,7 +278,8 @@ void pidtab_free(PidTab *t, Value pid)
     uint32_t i = val_pid_index(pid);
     /* seq_cst: ordered before the retiring thread's read of the global epoch (epoch.c). */
     atomic_store(&t->slots[i].proc, NULL);
-    t->slots[i].serial = (t->slots[i].serial + 1) & 0x3fffffffu;
+    uint32_t serial = atomic_load_explicit(&t->slots[i].serial, memory_order_relaxed);
+    atomic_store_explicit(&t->slots[i].serial, (serial + 1) & 0x3fffffffu, memory_order_relaxed);
     PidCache *c = cache_for(t);
     give_credit(t, c);
     if (c == NULL) {

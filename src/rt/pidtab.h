@@ -37,8 +37,9 @@
 
 typedef struct PidSlot {
     _Atomic(ProcRt *) proc; /* any thread, atomic */
-    /* whoever holds the free index: the freeing thread, its cache, then the table lock */
-    uint32_t serial;
+    /* written by whoever holds the free index (the freeing thread, its cache, then the table
+     * lock); read by pidtab_lookup on any thread (relaxed) */
+    _Atomic uint32_t serial;
 } PidSlot;
 
 /* One thread's share of a table (see above), on its own cache lines. */
@@ -86,14 +87,21 @@ MUST_CHECK Value pidtab_alloc(PidTab *t, ProcRt *p);
 void pidtab_free(PidTab *t, Value pid);
 
 /* The live process with this pid, or NULL (dead, never existed, or not a local pid).
- * Lock-free; the pointer stays valid until the caller's next quiescent point (epoch.h). */
+ * Lock-free; the pointer stays valid until the caller's next quiescent point (epoch.h).
+ * It reads only the slot, whose line no process writes while it lives: the process's own
+ * first line (its pid, status and mailbox head) is written by its thread every slice, and a
+ * sender feeding processes on another core missed on it once per receiver per slice. A slot
+ * whose process is replaced has a new serial (pidtab_free) written before the new process is
+ * published (pidtab_alloc, release), so a lookup that finds the new process sees the new
+ * serial and answers NULL for an old pid. */
 static inline ProcRt *pidtab_lookup(PidTab *t, Value pid)
 {
     uint32_t i = val_pid_index(pid);
     if (!val_is_pid(pid) || i >= t->nslots)
         return NULL;
     ProcRt *p = atomic_load(&t->slots[i].proc); /* seq_cst: pairs with pidtab_free */
-    return p != NULL && p->pid == pid ? p : NULL;
+    uint32_t serial = atomic_load_explicit(&t->slots[i].serial, memory_order_relaxed);
+    return p != NULL && serial == val_pid_serial(pid) ? p : NULL;
 }
 
 /* Live processes now (a snapshot, approximate while processes come and go). */
