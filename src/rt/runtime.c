@@ -422,8 +422,10 @@ bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
         return (t != THE_NON_VALUE ? rt_send(p, dest, t) : err_system_limit(p)) != THE_NON_VALUE;
     }
     size_t sizes[SEND_TUPLE_MAX], words = (size_t)n + 1;
-    for (uint32_t i = 0; i < n; i++)
-        words += sizes[i] = val_flat_size(elems[i]);
+    for (uint32_t i = 0; i < n; i++) { /* an immediate needs no call to know it takes nothing */
+        Value e = elems[i];
+        words += sizes[i] = val_is_cons(e) || (val_is_boxed(e) && e != 0) ? val_flat_size(e) : 0;
+    }
     bool queued;
     Signal *s = message_block(p, target, words, &queued);
     if (s == NULL) {
