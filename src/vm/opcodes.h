@@ -8,8 +8,9 @@
  *   m  index into the code's import table (an Export)
  *   n  a count N, then N registers           p  a count N, then N register pairs
  *   x  index into the code's pointer table (compile-time objects such as module definitions)
- * Pattern tests ("T..." ops) jump to their label when the test fails. Every call, tail call and
- * backward jump costs one reduction; the VM may stop before any of them and resume there.
+ * Pattern tests ("T..." ops) jump to their label when the test fails. Every call, tail call,
+ * SENDT and backward jump costs one reduction; the VM may stop before any of them and resume
+ * there.
  */
 #ifndef EMBER_OPCODES_H
 #define EMBER_OPCODES_H
