@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rt/crash.h"
@@ -408,8 +409,8 @@ Value rt_send(Process *p, Value dest, Value msg)
     return msg;
 }
 
-/* Tuples up to this arity are written straight into the message block (rt_send_tuple). */
-#define SEND_TUPLE_MAX 16
+/* Whether `v` needs no words of a message: an immediate (flat.c sizes it 0). */
+static bool immediate(Value v) { return !val_is_cons(v) && !(val_is_boxed(v) && v != 0); }
 
 bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
 {
@@ -417,17 +418,15 @@ bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
     ProcRt *target = pid == THE_NON_VALUE || pid == 0 ? NULL : pidtab_lookup(&rt->pids, pid);
     if (target == NULL && pid != THE_NON_VALUE && pid != 0)
         return true; /* a dead process: dropped, and the tuple need not exist at all */
-    if (target == NULL || n == 0 || n > SEND_TUPLE_MAX) { /* rt_send raises, or sends */
+    bool flat = target != NULL && n != 0;
+    for (uint32_t i = 0; flat && i < n; i++)
+        flat = immediate(elems[i]);
+    if (!flat) { /* rt_send raises, or sizes and copies what the elements hold in one walk */
         Value t = val_make_tuple_from(&p->arena, elems, n);
         return (t != THE_NON_VALUE ? rt_send(p, dest, t) : err_system_limit(p)) != THE_NON_VALUE;
     }
-    size_t sizes[SEND_TUPLE_MAX], words = (size_t)n + 1;
-    for (uint32_t i = 0; i < n; i++) { /* an immediate needs no call to know it takes nothing */
-        Value e = elems[i];
-        words += sizes[i] = val_is_cons(e) || (val_is_boxed(e) && e != 0) ? val_flat_size(e) : 0;
-    }
     bool queued;
-    Signal *s = message_block(p, target, words, &queued);
+    Signal *s = message_block(p, target, (size_t)n + 1, &queued);
     if (s == NULL) {
         err_system_limit(p);
         return false;
@@ -435,14 +434,10 @@ bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
     s->kind = SIG_MESSAGE;
     s->aux = SIG_MESSAGE;
     s->where = SIG_IN_BLOCK;
-    s->words = (uint32_t)words;
-    Value *t = s->data, *rest = t + 1 + n;
-    t[0] = hdr_make(HDR_TUPLE, n);
-    for (uint32_t i = 0; i < n; i++) {
-        t[1 + i] = sizes[i] == 0 ? elems[i] : flat_copy(elems[i], rest, sizes[i]);
-        rest += sizes[i];
-    }
-    s->payload = val_box_from(t);
+    s->words = n + 1;
+    s->data[0] = hdr_make(HDR_TUPLE, n);
+    memcpy(s->data + 1, elems, n * sizeof *elems);
+    s->payload = val_box_from(s->data);
     message_post(target, s, queued);
     return true;
 }

@@ -71,10 +71,12 @@ Value rt_spawn(Process *parent, Value fun, Value args, unsigned flags, Value *re
 Value rt_send(Process *p, Value dest, Value msg);
 
 /* As rt_send(p, dest, {elems[0], ..., elems[n - 1]}) when the tuple is not needed
- * afterwards (`send(pid, {:tag, x})` as a statement): the tuple is written straight into the
- * message block, so the sender's heap gets no garbage and nothing is sized or copied twice.
- * `elems` are values of p's heap or immediates. Returns false after raising what rt_send
- * would (then the tuple was built in the heap to raise with); true otherwise. */
+ * afterwards (`send(pid, {:tag, x})` as a statement). When every element is an immediate (an
+ * atom, a small integer, a pid), the tuple is written straight into the message block: the
+ * sender's heap gets no garbage and nothing is walked or copied twice. Else the tuple is built
+ * in the heap and sent by rt_send (one walk sizes and copies all the elements hold). `elems`
+ * are values of p's heap or immediates. Returns false after raising what rt_send would; true
+ * otherwise. */
 bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n);
 
 /* Resolves `dest` (pid, name, {name, node}) to a pid: 0 if no such name is registered,

@@ -16,6 +16,10 @@ defmodule S do
 end
 
 me = self()
+send(me, {:imm, -5, :a, me})
+receive do
+  {:imm, n, a, pid} -> IO.inspect({n, a, pid == me})               # expect: {-5, :a, true}
+end
 send(me, {:imm, 1, :a, 2.5})
 send(me, {:boxed, "str", [1, [2, 3]], %{k: {1, 2}}, {:nested, ["deep"]}})
 x = [10, 20]
