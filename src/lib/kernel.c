@@ -38,20 +38,8 @@ static Value int_result(Process *p, int64_t r)
     return v == THE_NON_VALUE ? err_system_limit(p) : v;
 }
 
-static Value kernel_div(Process *p, const Value *a)
-{
-    if (!val_is_int(a[0]) || !val_is_int(a[1]) || val_int_get(a[1]) == 0) return err_badarith(p, "div", a[0], a[1]);
-    int64_t x = val_int_get(a[0]), y = val_int_get(a[1]);
-    if (x == INT64_MIN && y == -1) return err_badarith(p, "div", a[0], a[1]);
-    return int_result(p, x / y);
-}
-
-static Value kernel_rem(Process *p, const Value *a)
-{
-    if (!val_is_int(a[0]) || !val_is_int(a[1]) || val_int_get(a[1]) == 0) return err_badarith(p, "rem", a[0], a[1]);
-    int64_t x = val_int_get(a[0]), y = val_int_get(a[1]);
-    return int_result(p, y == -1 ? 0 : x % y);
-}
+static Value kernel_div(Process *p, const Value *a) { return vm_intdiv(p, false, a[0], a[1]); }
+static Value kernel_rem(Process *p, const Value *a) { return vm_intdiv(p, true, a[0], a[1]); }
 
 static Value kernel_abs(Process *p, const Value *a)
 {

@@ -47,6 +47,11 @@ VmStatus vm_run_to_end(Process *p);
  * bits is an ArithmeticError; '/' is always a float). THE_NON_VALUE after raising. */
 Value vm_arith(Process *p, char op, Value a, Value b);
 
+/* div(a, b), or rem(a, b) when `rem`, as Kernel's (Erlang's div and rem: truncating toward
+ * zero, the remainder taking a's sign). THE_NON_VALUE after raising ArithmeticError (a or b
+ * not an integer, b zero, or a quotient past 64 bits) or running out of memory. */
+Value vm_intdiv(Process *p, bool rem, Value a, Value b);
+
 /* Collects p's heap now, with every live register as a root. MOVES OBJECTS. Returns a
  * gc_collect status. */
 int vm_gc(Process *p);

@@ -64,21 +64,22 @@ const uint32_t *op_arith(Process *p, Value *regs, const uint32_t *pc)
     return pc + 4;
 }
 
-/* IDIV and REM past the fast path: Kernel.div/2 and rem/2 on any integers (truncating, as
- * Erlang's div and rem), ArithmeticError on anything else, a zero divisor, or an overflow. */
-const uint32_t *op_intdiv(Process *p, Value *regs, const uint32_t *pc)
+Value vm_intdiv(Process *p, bool rem, Value a, Value b)
 {
-    bool rem = pc[0] == OP_REM;
-    Value a = RK(pc[2]), b = RK(pc[3]);
     if (!val_is_int(a) || !val_is_int(b) || val_int_get(b) == 0 ||
-        (!rem && val_int_get(a) == INT64_MIN && val_int_get(b) == -1)) {
-        err_badarith(p, rem ? "rem" : "div", a, b);
-        return NULL;
-    }
+        (!rem && val_int_get(a) == INT64_MIN && val_int_get(b) == -1))
+        return err_badarith(p, rem ? "rem" : "div", a, b);
     int64_t x = val_int_get(a), y = val_int_get(b);
     int64_t r = y == -1 ? (rem ? 0 : -x) : rem ? x % y : x / y;
     Value v = val_make_int(&p->arena, r);
-    if (v == THE_NON_VALUE) return vm_nomem(p);
+    return v == THE_NON_VALUE ? (vm_nomem(p), v) : v;
+}
+
+/* IDIV and REM past their fast path (a negative or zero divisor, boxed integers, others). */
+const uint32_t *op_intdiv(Process *p, Value *regs, const uint32_t *pc)
+{
+    Value v = vm_intdiv(p, pc[0] == OP_REM, RK(pc[2]), RK(pc[3]));
+    if (v == THE_NON_VALUE) return NULL;
     regs[pc[1]] = v;
     return pc + 4;
 }
