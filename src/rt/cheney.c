@@ -111,8 +111,7 @@ Value cheney_copy_tree(Value v, Value *dst, size_t words)
             size_t first = hdr_first_value(obj[0]);
             for (size_t i = 0; i < words; i++) {
                 Value x = obj[i];
-                if (i >= first && !val_is_small(x) &&
-                    (val_is_cons(x) || (val_is_boxed(x) && x != 0)))
+                if (i >= first && val_points(x))
                     x = val_empty_tuple();
                 dst[i] = x;
             }

@@ -108,7 +108,7 @@ Value proc_recv_look(Process *p, Signal *s, bool copy)
 /* Whether `v` is a pointer into the payload words of `s`. */
 static bool points_into(const Signal *s, Value v)
 {
-    if (!val_is_boxed(v) && !val_is_cons(v))
+    if (!val_points(v))
         return false;
     uintptr_t a = (uintptr_t)v & ~(uintptr_t)VAL_TAG_MASK;
     return a >= (uintptr_t)s->data && a < (uintptr_t)(s->data + s->words);
@@ -409,9 +409,6 @@ Value rt_send(Process *p, Value dest, Value msg)
     return msg;
 }
 
-/* Whether `v` needs no words of a message: an immediate (flat.c sizes it 0). */
-static bool immediate(Value v) { return !val_is_cons(v) && !(val_is_boxed(v) && v != 0); }
-
 bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
 {
     Value pid = rt_resolve(dest);
@@ -420,7 +417,7 @@ bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
         return true; /* a dead process: dropped, and the tuple need not exist at all */
     bool flat = target != NULL && n != 0;
     for (uint32_t i = 0; flat && i < n; i++)
-        flat = immediate(elems[i]);
+        flat = !val_points(elems[i]);
     if (!flat) { /* rt_send raises, or sizes and copies what the elements hold in one walk */
         Value t = val_make_tuple_from(&p->arena, elems, n);
         return (t != THE_NON_VALUE ? rt_send(p, dest, t) : err_system_limit(p)) != THE_NON_VALUE;

@@ -17,12 +17,6 @@ static size_t boxed_size(VStack *s, Value v)
     return payload + 1;
 }
 
-/* Whether `x` points to another object (a cons cell or a boxed object other than NULL). */
-static inline bool points(Value x)
-{
-    return !val_is_small(x) && (val_is_cons(x) || (val_is_boxed(x) && x != 0));
-}
-
 size_t val_flat_size(Value v)
 {
     if (!val_is_cons(v)) {
@@ -32,7 +26,7 @@ size_t val_flat_size(Value v)
         const uint64_t *obj = val_box_ptr(v);
         size_t payload = hdr_size(obj[0]);
         size_t i = hdr_first_value(obj[0]);
-        while (i <= payload && !points(obj[i]))
+        while (i <= payload && !val_points(obj[i]))
             i++;
         if (i > payload)
             return payload == 0 ? 0 : payload + 1;

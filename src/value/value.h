@@ -84,6 +84,9 @@ static inline size_t hdr_first_value(uint64_t h)
 static inline bool val_is_small(Value v) { return (v & 1) != 0; }
 static inline bool val_is_boxed(Value v) { return (v & VAL_TAG_MASK) == VAL_TAG_BOXED; }
 static inline bool val_is_cons(Value v) { return (v & VAL_TAG_MASK) == VAL_TAG_CONS; }
+/* Whether `v` points to another object: a cons cell, or a boxed object other than NULL (an
+ * immediate, which a copy of a term takes as it is, does not). */
+static inline bool val_points(Value v) { return val_is_cons(v) || (val_is_boxed(v) && v != 0); }
 static inline bool val_is_atom(Value v) { return (v & VAL_IMM_MASK) == VAL_IMM_ATOM; }
 static inline bool val_is_nil(Value v) { return v == VAL_NIL; }
 static inline bool val_is_list(Value v) { return val_is_cons(v) || v == VAL_NIL; }
