@@ -23,6 +23,15 @@ int64_t rt_now_ms(void) { return rt ? (int64_t)sched_now(&rt->sched) : (int64_t)
 
 /* ---- values in signals (SigOps): a flat copy inline after the Signal header ---- */
 
+/* The header of a signal of `kind` whose payload takes `words` words, not yet looked at. */
+static void signal_head(Signal *s, SigKind kind, size_t words)
+{
+    s->kind = (uint8_t)kind;
+    s->aux = SIG_MESSAGE;
+    s->where = SIG_IN_BLOCK;
+    s->words = (uint32_t)words;
+}
+
 /* Fills block `s` (room for `words`, the flat size of `v`, plus SIGNAL_META_WORDS unless
  * `kind` is SIG_MESSAGE) as rt_signal_new describes. */
 static Signal *signal_fill(Signal *s, SigKind kind, Value from, Value v, uint64_t ref,
@@ -30,10 +39,7 @@ static Signal *signal_fill(Signal *s, SigKind kind, Value from, Value v, uint64_
 {
     if (s == NULL)
         return NULL;
-    s->kind = (uint8_t)kind;
-    s->aux = SIG_MESSAGE;
-    s->where = SIG_IN_BLOCK;
-    s->words = (uint32_t)words;
+    signal_head(s, kind, words);
     s->payload = flat_copy(v, s->data, words);
     if (kind != SIG_MESSAGE)
         signal_set_meta(s, from, ref);
@@ -392,14 +398,9 @@ static void message_post(ProcRt *target, Signal *s, bool queued)
         sched_enqueue(&rt->sched, target);
 }
 
-Value rt_send(Process *p, Value dest, Value msg)
+/* Sends `msg` to live process `target`: rt_send once the destination is known. */
+static Value send_to(Process *p, ProcRt *target, Value msg)
 {
-    Value pid = rt_resolve(dest);
-    if (pid == THE_NON_VALUE || pid == 0)
-        return err_badarg_at(p, 1, "invalid destination");
-    ProcRt *target = pidtab_lookup(&rt->pids, pid);
-    if (target == NULL)
-        return msg; /* a dead process: dropped, as on BEAM */
     size_t words = val_flat_size(msg);
     bool queued;
     Signal *s = message_block(p, target, words, &queued);
@@ -409,18 +410,33 @@ Value rt_send(Process *p, Value dest, Value msg)
     return msg;
 }
 
+Value rt_send(Process *p, Value dest, Value msg)
+{
+    Value pid = rt_resolve(dest);
+    if (pid == THE_NON_VALUE || pid == 0)
+        return err_badarg_at(p, 1, "invalid destination");
+    ProcRt *target = pidtab_lookup(&rt->pids, pid);
+    if (target == NULL)
+        return msg; /* a dead process: dropped, as on BEAM */
+    return send_to(p, target, msg);
+}
+
 bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
 {
     Value pid = rt_resolve(dest);
-    ProcRt *target = pid == THE_NON_VALUE || pid == 0 ? NULL : pidtab_lookup(&rt->pids, pid);
-    if (target == NULL && pid != THE_NON_VALUE && pid != 0)
-        return true; /* a dead process: dropped, and the tuple need not exist at all */
-    bool flat = target != NULL && n != 0;
-    for (uint32_t i = 0; flat && i < n; i++)
-        flat = !val_points(elems[i]);
-    if (!flat) { /* rt_send raises, or sizes and copies what the elements hold in one walk */
+    if (pid == THE_NON_VALUE || pid == 0) { /* rt_send raises, with the tuple it would send */
         Value t = val_make_tuple_from(&p->arena, elems, n);
         return (t != THE_NON_VALUE ? rt_send(p, dest, t) : err_system_limit(p)) != THE_NON_VALUE;
+    }
+    ProcRt *target = pidtab_lookup(&rt->pids, pid);
+    if (target == NULL)
+        return true; /* a dead process: dropped, and the tuple need not exist at all */
+    bool flat = n != 0;
+    for (uint32_t i = 0; flat && i < n; i++)
+        flat = !val_points(elems[i]);
+    if (!flat) { /* one walk sizes and copies what the elements hold */
+        Value t = val_make_tuple_from(&p->arena, elems, n);
+        return (t != THE_NON_VALUE ? send_to(p, target, t) : err_system_limit(p)) != THE_NON_VALUE;
     }
     bool queued;
     Signal *s = message_block(p, target, (size_t)n + 1, &queued);
@@ -428,10 +444,7 @@ bool rt_send_tuple(Process *p, Value dest, const Value *elems, uint32_t n)
         err_system_limit(p);
         return false;
     }
-    s->kind = SIG_MESSAGE;
-    s->aux = SIG_MESSAGE;
-    s->where = SIG_IN_BLOCK;
-    s->words = n + 1;
+    signal_head(s, SIG_MESSAGE, (size_t)n + 1);
     s->data[0] = hdr_make(HDR_TUPLE, n);
     memcpy(s->data + 1, elems, n * sizeof *elems);
     s->payload = val_box_from(s->data);
