@@ -79,7 +79,7 @@ static const uint32_t class_shared_max[] = {8192, 8192, 8192, 8192, 512};
  * slice), and when each block held the next one's address every take waited for the last
  * block's line (80% of the take in fork-join throughput on two threads). From an array, the
  * lines of the blocks a few takes ahead are asked for now. */
-#define MAG_AHEAD 8
+#define MAG_AHEAD 7 /* blocks */
 
 /* A full magazine in the shared list. */
 typedef struct Magazine {
@@ -169,7 +169,7 @@ static bool refill(unsigned k)
     mine[k].n = m->n;
     memcpy(mine[k].items, m->items, m->n * sizeof *m->items);
     free(m);
-    for (uint32_t i = 1; i < MAG_AHEAD && i <= mine[k].n; i++)
+    for (uint32_t i = 1; i <= MAG_AHEAD && i <= mine[k].n; i++)
         prefetch_write(mine[k].items[mine[k].n - i]);
     return true;
 }
@@ -179,8 +179,8 @@ static void *sigpool_get(unsigned k)
     if (mine[k].n == 0 && !refill(k))
         return malloc(class_bytes[k]);
     uint32_t n = --mine[k].n;
-    if (n >= MAG_AHEAD - 1)
-        prefetch_write(mine[k].items[n - (MAG_AHEAD - 1)]);
+    if (n >= MAG_AHEAD)
+        prefetch_write(mine[k].items[n - MAG_AHEAD]);
     return mine[k].items[n];
 }
 
@@ -277,11 +277,14 @@ Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
 /* Lines fetched ahead of the signal a receiver has reached (sigpool_prefetch_after). */
 #define RECV_AHEAD 6
 
+/* Where chunk signal `s` starts in its chunk, in bytes. */
+static size_t chunk_offset(const Signal *s) { return (s->mem & ~MEM_CHUNK) * CHUNK_UNIT; }
+
 void sigpool_prefetch_after(const Signal *s)
 {
     if (!(s->mem & MEM_CHUNK))
         return;
-    size_t off = (s->mem & ~MEM_CHUNK) * CHUNK_UNIT;
+    size_t off = chunk_offset(s);
     const char *c = (const char *)s - off;
     size_t from = off == CHUNK_UNIT ? off + CACHE_LINE : off + RECV_AHEAD * CACHE_LINE;
     for (size_t a = from; a <= off + RECV_AHEAD * CACHE_LINE && a < SIGPOOL_CHUNK_BYTES; a += CACHE_LINE)
@@ -293,7 +296,7 @@ void sigpool_free(Signal *s)
     if (s == NULL || s->mem == 0) {
         free(s);
     } else if (s->mem & MEM_CHUNK) {
-        SigChunk *c = (SigChunk *)((char *)s - (s->mem & ~MEM_CHUNK) * CHUNK_UNIT);
+        SigChunk *c = (SigChunk *)((char *)s - chunk_offset(s));
         POISON(s, sizeof *s + s->words * sizeof(Value)); /* a late look at it is caught */
         if (--c->live == 0) {
             UNPOISON(c, SIGPOOL_CHUNK_BYTES);
