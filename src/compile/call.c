@@ -200,12 +200,8 @@ uint32_t ccall(FnState *f, const AstNode *n, bool tail)
     if (from == THE_NON_VALUE) undefined_local(f, n, n->nkids);
     bool div = strcmp(n->name, "div") == 0;
     if ((div || strcmp(n->name, "rem") == 0) && n->nkids == 2 && from == atom_of("Elixir.Kernel")) {
-        uint32_t a = cexpr_rk(f, n->kids[0]), b = cexpr_rk(f, n->kids[1]);
-        uint32_t d = reg_new(f);
-        emit_op(f, div ? OP_IDIV : OP_REM, n); /* an instruction, not a call */
-        emit(f, d);
-        emit(f, a);
-        emit(f, b);
+        /* an instruction, not a call */
+        uint32_t d = cop2(f, n, div ? OP_IDIV : OP_REM, n->kids[0], n->kids[1]);
         if (!tail) return d;
         emit_op(f, OP_RET, n);
         emit(f, d);

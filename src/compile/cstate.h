@@ -255,6 +255,9 @@ Value lit_binary(FnState *f, const char *bytes, size_t len);
 
 /* ---- operators (ops.c) ---- */
 uint32_t cbinop(FnState *f, const AstNode *n, bool tail);
+/* `op d x y` for a two-operand instruction (ADD, LT, IDIV, ...; constants folded into the
+ * operands); returns d. `at` is the node errors and the line table point to. */
+uint32_t cop2(FnState *f, const AstNode *at, Opcode op, const AstNode *x, const AstNode *y);
 uint32_t cunop(FnState *f, const AstNode *n);
 
 /* ---- calls (call.c) ---- */

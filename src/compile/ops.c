@@ -22,17 +22,19 @@ static const char *const kernel_ops[][2] = {
     {"++", "++"}, {"--", "--"}, {"..", ".."}, {"in", "__in__"},
 };
 
-static uint32_t csimple(FnState *f, const AstNode *n, Opcode op)
+uint32_t cop2(FnState *f, const AstNode *at, Opcode op, const AstNode *x, const AstNode *y)
 {
-    uint32_t a = cexpr_rk(f, n->a);
-    uint32_t b = cexpr_rk(f, n->b);
+    uint32_t a = cexpr_rk(f, x);
+    uint32_t b = cexpr_rk(f, y);
     uint32_t d = reg_new(f);
-    emit_op(f, op, n);
+    emit_op(f, op, at);
     emit(f, d);
     emit(f, a);
     emit(f, b);
     return d;
 }
+
+static uint32_t csimple(FnState *f, const AstNode *n, Opcode op) { return cop2(f, n, op, n->a, n->b); }
 
 /* and / or: the left side must be a boolean (BadBooleanError); && / ||: any value. */
 static uint32_t cshort(FnState *f, const AstNode *n, bool is_and, bool strict)
