@@ -61,11 +61,14 @@ void sigpool_block_free(void *block, size_t bytes);
  * must all go to one receiver, so that one thread at a time frees them. */
 typedef struct SigChunk SigChunk;
 
-/* Bytes of a chunk, header included (malloc's 8-byte header makes it 2 KB): 42 messages of
- * {:work, x}. Each chunk a sender starts is a cache miss (it comes back from the receiver's
- * core), so fewer, bigger chunks: 2 KB ones made fork-join throughput on two threads 6%
- * faster than 1 KB ones. */
-#define SIGPOOL_CHUNK_BYTES 2040
+/* Bytes of a chunk, header included: 40 messages of {:work, x}. Each chunk a sender starts is
+ * a cache miss (it comes back from the receiver's core), so fewer, bigger chunks: 2 KB ones
+ * made fork-join throughput on two threads 6% faster than 1 KB ones. Not 2 KB exactly: with
+ * malloc's 8-byte header a chunk then took 31 lines, so the chunks a sender fills side by side
+ * (one per receiver) start in different sets of the L1 cache; at a 2 KB stride all of them
+ * fell in two sets, and cachegrind counted an L1 miss for 5 in 6 of fork-join's 1.2 million
+ * chunk signals (the fill count read back, then the signal written), none at this size. */
+#define SIGPOOL_CHUNK_BYTES 1976
 
 /* A new, empty chunk, or NULL if out of memory. Any thread. (Under ASan a chunk is a malloc
  * block of its own, and a signal freed in it is poisoned, so a use after free is caught.) */

@@ -74,13 +74,24 @@ Test(sigpool, chunk_signals_lie_one_after_another_until_it_is_full)
         fill(s, n, 3);
         got[n++] = s;
     }
-    size_t fits = (SIGPOOL_CHUNK_BYTES - 16) / ((sizeof(Signal) + 3 * sizeof(Value) + 15) & ~(size_t)15);
+    size_t unit = (sizeof(Signal) + 3 * sizeof(Value) + 15) & ~(size_t)15;
+    size_t fits = (SIGPOOL_CHUNK_BYTES - 16) / unit;
     cr_assert_eq(n, fits, "%zu signals of 3 words fit, expected %zu", n, fits);
-    cr_assert_null(sigpool_chunk_alloc(c, 0), "a full chunk takes nothing more");
+    /* What is left takes a smaller signal exactly when it has room for one. */
+    size_t left = SIGPOOL_CHUNK_BYTES - 16 - n * unit, small = (sizeof(Signal) + 15) & ~(size_t)15;
+    Signal *rest = sigpool_chunk_alloc(c, 0);
+    cr_assert_eq(rest != NULL, left >= small, "%zu bytes left, a signal of %zu %s", left, small,
+                 rest != NULL ? "went in" : "did not");
+    if (rest != NULL) {
+        rest->words = 0;
+        cr_assert_null(sigpool_chunk_alloc(c, (left - small) / sizeof(Value) + 1),
+                       "a full chunk takes nothing more");
+    }
     for (size_t i = 0; i < n; i++)
         check(got[i], i, 3);
     for (size_t i = 0; i < n; i++)
         sigpool_free(got[i]);
+    sigpool_free(rest);
 
     SigChunk *big = sigpool_chunk_new();
     cr_assert_not_null(big);
