@@ -94,6 +94,17 @@ static struct {
     uint32_t n;     /* blocks in the list's magazines, guarded by shared_lock */
 } shared[NCLASSES];
 
+/* Empty magazines go round rather than back to malloc: they are filled on the thread that
+ * frees (a consumer's) and emptied on the one that allocates (a producer's), and a 1 KB block
+ * that one thread mallocs and another frees takes the first thread's malloc arena lock each
+ * time (a third of what a producer's new chunk cost it on two threads). A thread keeps one
+ * (`spare`); others wait in `spares`, handed over within the lock holds give() and refill()
+ * take anyway. */
+#define SPARES_MAX 64
+static Magazine *spares; /* guarded by shared_lock */
+static uint32_t nspares; /* guarded by shared_lock */
+static _Thread_local Magazine *spare;
+
 /* This thread's cache, per size: blocks items[0..n), the newest last. */
 static _Thread_local struct {
     void *items[MAG_MAX];
@@ -107,7 +118,11 @@ static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
  * magazine (or back to malloc when that list is full) and moves the rest down. */
 static void give(unsigned k, uint32_t n)
 {
-    Magazine *m = n != 0 ? malloc(sizeof *m) : NULL;
+    Magazine *m = NULL;
+    if (n != 0) {
+        m = spare != NULL ? spare : malloc(sizeof *m);
+        spare = NULL;
+    }
     bool kept = false;
     if (m != NULL) {
         m->n = n;
@@ -118,13 +133,18 @@ static void give(unsigned k, uint32_t n)
             m->next = shared[k].full;
             shared[k].full = m;
             shared[k].n += n;
+            if (spares != NULL) { /* an empty one for the next give */
+                spare = spares;
+                spares = spare->next;
+                nspares--;
+            }
         }
         pthread_mutex_unlock(&shared_lock);
     }
     for (uint32_t i = 0; !kept && i < n; i++)
         free(mine[k].items[i]);
     if (!kept)
-        free(m);
+        spare = m; /* NULL, or unused */
     mine[k].n -= n;
     memmove(mine[k].items, mine[k].items + n, mine[k].n * sizeof *mine[k].items);
 }
@@ -134,6 +154,8 @@ static void thread_exit(void *unused)
     (void)unused;
     for (unsigned k = 0; k < NCLASSES; k++)
         give(k, mine[k].n);
+    free(spare);
+    spare = NULL;
     keyed = false; /* a later put (another key's destructor) registers again */
 }
 
@@ -155,20 +177,29 @@ static void register_thread(void)
 /* Fills this thread's empty class-`k` cache from the shared list; false if that is empty. */
 static bool refill(unsigned k)
 {
+    Magazine *old = NULL; /* this thread's spare, if `m` replaces it and `spares` is full */
     pthread_mutex_lock(&shared_lock);
     Magazine *m = shared[k].full;
     if (m != NULL) {
         shared[k].full = m->next;
         shared[k].n -= m->n;
+        if (spare != NULL && nspares < SPARES_MAX) { /* for a thread that gives */
+            spare->next = spares;
+            spares = spare;
+            nspares++;
+        } else {
+            old = spare;
+        }
     }
     pthread_mutex_unlock(&shared_lock);
     if (m == NULL)
         return false;
+    free(old);
     if (!keyed)
         register_thread(); /* this thread holds blocks now (a timer thread may only get) */
     mine[k].n = m->n;
     memcpy(mine[k].items, m->items, m->n * sizeof *m->items);
-    free(m);
+    spare = m;
     for (uint32_t i = 1; i <= MAG_AHEAD && i <= mine[k].n; i++)
         prefetch_write(mine[k].items[mine[k].n - i]);
     return true;
