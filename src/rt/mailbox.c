@@ -20,6 +20,7 @@ void mailbox_init(Mailbox *mb)
 {
     atomic_init(&mb->stub.next, NULL);
     atomic_init(&mb->head, (uintptr_t)&mb->stub);
+    atomic_init(&mb->others, 0);
     mb->tail = &mb->stub;
     atomic_init(&mb->msgs.next, NULL);
     mb->msgs_last = &mb->msgs;
@@ -42,7 +43,22 @@ static bool push_link(Mailbox *mb, SigLink *first, SigLink *last)
     return (prev & ASLEEP) != 0;
 }
 
-bool mailbox_push(Mailbox *mb, Signal *s) { return push_link(mb, &s->link, &s->link); }
+bool mailbox_push(Mailbox *mb, Signal *s)
+{
+    bool other = s->kind != SIG_MESSAGE; /* read first: once pushed, `s` is the owner's */
+    bool woke = push_link(mb, &s->link, &s->link);
+    /* release, after the link: an owner that takes the flag (acquire) then pops `s`. */
+    if (other)
+        atomic_store_explicit(&mb->others, 1, memory_order_release);
+    return woke;
+}
+
+bool mailbox_take_others(Mailbox *mb)
+{
+    /* A plain look first: senders write this line, and most looks find nothing. */
+    return atomic_load_explicit(&mb->others, memory_order_relaxed) != 0 &&
+           atomic_exchange_explicit(&mb->others, 0, memory_order_acquire) != 0;
+}
 
 void mailbox_chain(Signal *prev, Signal *s)
 {

@@ -103,13 +103,17 @@ typedef struct Mailbox {
     SigLink *msgs_last; /* last message, or &msgs */
     SigLink *save;      /* selective receive resumes at save->next */
     uint32_t nmsgs;     /* messages in the private list */
+    /* any thread, atomic, but written only by senders of signals that are not messages (rare):
+     * 1 once such a signal was pushed, until the owner takes the flag (mailbox_take_others) */
+    _Atomic uint32_t others;
 } Mailbox;
 
 /* Makes `mb` empty with the owner awake (a new process holds its scheduling token). */
 void mailbox_init(Mailbox *mb);
 
-/* Any thread: appends `s` (filled in, owned by the caller until now) to `mb`. Returns true
- * if the owner was asleep: the caller now holds the process's token and must schedule it. */
+/* Any thread: appends `s` (filled in, owned by the caller until now) to `mb`, and raises the
+ * `others` flag after it if `s` is not a message. Returns true if the owner was asleep: the
+ * caller now holds the process's token and must schedule it. */
 bool mailbox_push(Mailbox *mb, Signal *s);
 
 /* Producer, before pushing: links `s` after `prev` in a chain of signals that only the caller
@@ -124,6 +128,14 @@ bool mailbox_push_chain(Mailbox *mb, Signal *first, Signal *last);
 /* Owner: the oldest inbound signal, now owned by the caller, or NULL if none is visible (a
  * push may be half done: then mailbox_try_sleep fails, so no wake-up is lost). */
 Signal *mailbox_pop(Mailbox *mb);
+
+/* Owner: whether a signal other than a message may be queued since the last call that
+ * answered true (the flag is cleared: the caller is to pop everything now). Messages alone
+ * may be popped one at a time as a receive needs them; a link, exit, monitor or info signal
+ * must be seen before the messages pushed ahead of it are acted on, as on the BEAM, which
+ * handles a process's incoming signals when it is scheduled in. A signal whose flag is raised
+ * after the owner looked is popped in its turn, or found by the next look. */
+bool mailbox_take_others(Mailbox *mb);
 
 /* Owner: gives up the scheduling token if nothing is queued. Returns true if the owner is now
  * asleep (the next push wakes it), false if signals are waiting (keep running the process). */

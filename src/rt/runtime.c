@@ -156,24 +156,25 @@ static bool ops_to_message(void *ctx, ProcRt *self, Signal *s)
 
 /* ---- receive ---- */
 
-/* Applies what arrived for `p`; false if a signal ends it (p->killed_by). */
-static bool refill(Process *p)
+/* Applies what arrived for `p` with `pop` (signal.h: all of it, up to the next message, or
+ * what must be seen at schedule-in); false if a signal ends it (p->killed_by). */
+static bool refill(Process *p, Signal *(*pop)(SigEnv *env, ProcRt *self))
 {
     if (p->killed_by == NULL)
-        p->killed_by = signal_drain(&rt->env, &p->rt);
+        p->killed_by = pop(&rt->env, &p->rt);
     return p->killed_by == NULL;
 }
 
 void rt_drain_self(Process *p)
 {
-    if (!refill(p))
+    if (!refill(p, signal_drain))
         p->reductions = 0; /* as rt_kill_self: the VM stops at its next reduction */
 }
 
 Signal *proc_recv_next(Process *p)
 {
     Signal *s = mailbox_recv_peek(&p->rt.mb);
-    if (s == NULL && rt != NULL && refill(p))
+    if (s == NULL && rt != NULL && refill(p, signal_next))
         s = mailbox_recv_peek(&p->rt.mb);
     return s;
 }
@@ -242,7 +243,7 @@ static RunResult proc_run(void *ctx, ProcRt *r, uint32_t budget)
 {
     (void)ctx;
     Process *p = proc_of(r);
-    if (refill(p) && r->timed_out) {
+    if (refill(p, signal_schedule_in) && r->timed_out) {
         r->timed_out = false;
         p->recv_timed_out = 1;
     }

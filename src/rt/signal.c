@@ -276,13 +276,17 @@ Signal *signal_handle(SigEnv *env, ProcRt *self, Signal *s)
     return NULL;
 }
 
-Signal *signal_drain(SigEnv *env, ProcRt *self)
+/* Pops `self`'s inbound signals in order, messages to the private list, until `one_message`
+ * has moved one; see signal_drain. */
+static Signal *pop_signals(SigEnv *env, ProcRt *self, bool one_message)
 {
     Signal *s;
     while ((s = mailbox_pop(&self->mb)) != NULL) {
         sigpool_prefetch_after(s); /* the next signals of its chunk, while this one is handled */
         if (s->kind == SIG_MESSAGE) {
             mailbox_append(&self->mb, s);
+            if (one_message)
+                return NULL;
             continue;
         }
         Signal *die = signal_handle(env, self, s);
@@ -290,6 +294,23 @@ Signal *signal_drain(SigEnv *env, ProcRt *self)
             return die;
     }
     return NULL;
+}
+
+Signal *signal_drain(SigEnv *env, ProcRt *self)
+{
+    (void)mailbox_take_others(&self->mb); /* everything is looked at now */
+    return pop_signals(env, self, false);
+}
+
+Signal *signal_next(SigEnv *env, ProcRt *self)
+{
+    return mailbox_take_others(&self->mb) ? pop_signals(env, self, false)
+                                          : pop_signals(env, self, true);
+}
+
+Signal *signal_schedule_in(SigEnv *env, ProcRt *self)
+{
+    return mailbox_take_others(&self->mb) ? pop_signals(env, self, false) : NULL;
 }
 
 /* ---- death ---- */
