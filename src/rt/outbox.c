@@ -16,7 +16,7 @@ static void deliver(Sched *s, OutChain *c)
 {
     ProcRt *to = c->to;
     c->to = NULL;
-    c->chunk = NULL;
+    sigpool_chunk_seal(&c->fill); /* before the push: the receiver may free its signals */
     if (mailbox_push_chain(&to->mb, c->first, c->last))
         sched_enqueue(s, to);
 }
@@ -49,10 +49,12 @@ Signal *outbox_add(Outbox *o, ProcRt *to, size_t words, bool *queued)
     OutChain *c = &o->chain[i];
     Signal *sig = NULL;
     if (c->to == to) {
-        if (c->chunk != NULL)
-            sig = sigpool_chunk_alloc(c->chunk, words);
-        if (sig == NULL && (c->chunk = sigpool_chunk_new()) != NULL)
-            sig = sigpool_chunk_alloc(c->chunk, words);
+        sig = sigpool_chunk_alloc(&c->fill, words);
+        if (sig == NULL && sigpool_chunk_fits(words)) { /* full (or none yet): a new one */
+            sigpool_chunk_seal(&c->fill);
+            if (sigpool_chunk_new(&c->fill))
+                sig = sigpool_chunk_alloc(&c->fill, words);
+        }
         if (sig == NULL && (sig = sigpool_alloc(words)) == NULL)
             return NULL;
         mailbox_chain(c->last, sig);

@@ -39,7 +39,7 @@ struct Sched;
 typedef struct OutChain {
     struct ProcRt *to; /* NULL: a free slot */
     Signal *first, *last;
-    SigChunk *chunk; /* where the next messages to `to` go, or NULL (sigpool.h) */
+    SigChunkFill fill; /* the chunk the next messages to `to` go in (sigpool.h) */
 } OutChain;
 
 /* While a slice runs, slots only fill up, so a lookup may stop at the first free slot. */

@@ -272,37 +272,65 @@ void sigpool_block_free(void *block, size_t bytes)
         free(block);
 }
 
-SigChunk *sigpool_chunk_new(void)
+bool sigpool_chunk_new(SigChunkFill *f)
 {
     SigChunk *c = sigpool_get(NCLASSES - 1);
     /* It usually comes back from the receiver's thread, so every line of it is a miss: ask
      * for the first ones now, and sigpool_chunk_alloc asks for each next one ahead. */
     for (size_t off = 0; c != NULL && off < CHUNK_AHEAD * CACHE_LINE; off += CACHE_LINE)
         prefetch_write((char *)c + off);
-    if (c != NULL) {
-        c->live = 0;
-        c->used = CHUNK_UNIT; /* the header, rounded up */
-        POISON((char *)c + c->used, SIGPOOL_CHUNK_BYTES - c->used);
-    }
-    return c;
+    f->chunk = c;
+    f->used = CHUNK_UNIT; /* the header, rounded up */
+    f->live = 0;
+    if (c != NULL)
+        POISON((char *)c + CHUNK_UNIT, SIGPOOL_CHUNK_BYTES - CHUNK_UNIT);
+    return c != NULL;
 }
 
-Signal *sigpool_chunk_alloc(SigChunk *c, size_t words)
+/* Bytes a signal of `words` payload words takes in a chunk. */
+static size_t chunk_bytes(size_t words)
 {
-    if (words > (SIGPOOL_CHUNK_BYTES - sizeof(SigChunk) - sizeof(Signal)) / sizeof(Value))
+    return (sizeof(Signal) + words * sizeof(Value) + CHUNK_UNIT - 1) & ~(size_t)(CHUNK_UNIT - 1);
+}
+
+bool sigpool_chunk_fits(size_t words)
+{
+    return words <= (SIGPOOL_CHUNK_BYTES - CHUNK_UNIT - sizeof(Signal)) / sizeof(Value) &&
+           CHUNK_UNIT + chunk_bytes(words) <= SIGPOOL_CHUNK_BYTES;
+}
+
+Signal *sigpool_chunk_alloc(SigChunkFill *f, size_t words)
+{
+    if (f->chunk == NULL || !sigpool_chunk_fits(words))
         return NULL;
-    size_t bytes = (sizeof(Signal) + words * sizeof(Value) + CHUNK_UNIT - 1) & ~(size_t)(CHUNK_UNIT - 1);
-    if (c->used + bytes > SIGPOOL_CHUNK_BYTES)
+    size_t bytes = chunk_bytes(words);
+    if (f->used + bytes > SIGPOOL_CHUNK_BYTES)
         return NULL;
-    Signal *s = (Signal *)((char *)c + c->used);
+    char *c = (char *)f->chunk;
+    Signal *s = (Signal *)(c + f->used);
     UNPOISON(s, bytes);
-    s->mem = (uint8_t)(MEM_CHUNK | (c->used / CHUNK_UNIT));
-    c->used += (uint32_t)bytes;
-    c->live++;
-    size_t ahead = c->used + (CHUNK_AHEAD - 1) * CACHE_LINE;
+    s->mem = (uint8_t)(MEM_CHUNK | (f->used / CHUNK_UNIT));
+    f->used += (uint32_t)bytes;
+    f->live++;
+    size_t ahead = f->used + (CHUNK_AHEAD - 1) * CACHE_LINE;
     if (ahead < SIGPOOL_CHUNK_BYTES)
-        prefetch_write((char *)c + ahead);
+        prefetch_write(c + ahead);
     return s;
+}
+
+void sigpool_chunk_seal(SigChunkFill *f)
+{
+    SigChunk *c = f->chunk;
+    f->chunk = NULL;
+    if (c == NULL)
+        return;
+    if (f->live == 0) {
+        UNPOISON(c, SIGPOOL_CHUNK_BYTES);
+        sigpool_put(NCLASSES - 1, c);
+        return;
+    }
+    c->live = f->live;
+    c->used = f->used;
 }
 
 /* Lines fetched ahead of the signal a receiver has reached (sigpool_prefetch_after). */

@@ -22,6 +22,9 @@
 #ifndef EMBER_SIGPOOL_H
 #define EMBER_SIGPOOL_H
 #include <stddef.h>
+#include <stdint.h>
+
+#include <stdbool.h>
 
 #include "rt/mailbox.h"
 
@@ -70,14 +73,33 @@ typedef struct SigChunk SigChunk;
  * chunk signals (the fill count read back, then the signal written), none at this size. */
 #define SIGPOOL_CHUNK_BYTES 1976
 
-/* A new, empty chunk, or NULL if out of memory. Any thread. (Under ASan a chunk is a malloc
- * block of its own, and a signal freed in it is poisoned, so a use after free is caught.) */
-SigChunk *sigpool_chunk_new(void);
+/* A chunk being filled, as its filler keeps count of it: filling never reads the chunk's
+ * header back (its first line, which comes back from the receiver's core), and the header is
+ * written once, when the chunk is sealed. */
+typedef struct SigChunkFill {
+    SigChunk *chunk; /* NULL: none */
+    uint32_t used;   /* bytes taken, the header included */
+    uint32_t live;   /* signals taken */
+} SigChunkFill;
 
-/* A signal block with room for `words` payload words, taken from the free end of `c` (the
- * caller's until the signal is sent), or NULL if it does not fit; `mem` is set as for
- * sigpool_alloc, and sigpool_free frees it. */
-Signal *sigpool_chunk_alloc(SigChunk *c, size_t words);
+/* Starts filling a new, empty chunk in `f` (whose chunk, if any, must be sealed first).
+ * Returns false if out of memory (f->chunk is then NULL). Any thread. (Under ASan a chunk is
+ * a malloc block of its own, and a signal freed in it is poisoned, so a use after free is
+ * caught.) */
+bool sigpool_chunk_new(SigChunkFill *f);
+
+/* A signal block with room for `words` payload words, taken from the free end of f's chunk
+ * (the caller's until the signal is sent), or NULL if there is no chunk or it does not fit;
+ * `mem` is set as for sigpool_alloc. No signal of the chunk may be freed before it is sealed. */
+Signal *sigpool_chunk_alloc(SigChunkFill *f, size_t words);
+
+/* Whether a signal of `words` payload words fits in an empty chunk. */
+bool sigpool_chunk_fits(size_t words);
+
+/* Ends filling f's chunk: writes its header, after which sigpool_free frees its signals and
+ * the chunk with the last of them (a chunk that got no signal is freed now); f->chunk becomes
+ * NULL. Nothing to do if f has no chunk. */
+void sigpool_chunk_seal(SigChunkFill *f);
 
 /* Asks for the lines of `s`'s chunk a few lines past `s` (from the start of the chunk when `s`
  * is its first signal), for writing: a receiver drains its mailbox one signal after another,

@@ -61,12 +61,12 @@ static void check(const Signal *s, uint64_t n, size_t w)
 
 Test(sigpool, chunk_signals_lie_one_after_another_until_it_is_full)
 {
-    SigChunk *c = sigpool_chunk_new();
-    cr_assert_not_null(c);
+    SigChunkFill c = {0};
+    cr_assert(sigpool_chunk_new(&c));
     Signal *got[64];
     size_t n = 0;
     Signal *s;
-    while ((s = sigpool_chunk_alloc(c, 3)) != NULL) {
+    while ((s = sigpool_chunk_alloc(&c, 3)) != NULL) {
         cr_assert_lt(n, 64u);
         if (n > 0) /* signals in a chunk start on 16-byte boundaries */
             cr_assert_eq((char *)s, (char *)got[n - 1] + ((sizeof(Signal) + 3 * sizeof(Value) + 15) & ~(size_t)15),
@@ -79,51 +79,73 @@ Test(sigpool, chunk_signals_lie_one_after_another_until_it_is_full)
     cr_assert_eq(n, fits, "%zu signals of 3 words fit, expected %zu", n, fits);
     /* What is left takes a smaller signal exactly when it has room for one. */
     size_t left = SIGPOOL_CHUNK_BYTES - 16 - n * unit, small = (sizeof(Signal) + 15) & ~(size_t)15;
-    Signal *rest = sigpool_chunk_alloc(c, 0);
+    Signal *rest = sigpool_chunk_alloc(&c, 0);
     cr_assert_eq(rest != NULL, left >= small, "%zu bytes left, a signal of %zu %s", left, small,
                  rest != NULL ? "went in" : "did not");
     if (rest != NULL) {
         rest->words = 0;
-        cr_assert_null(sigpool_chunk_alloc(c, (left - small) / sizeof(Value) + 1),
+        cr_assert_null(sigpool_chunk_alloc(&c, (left - small) / sizeof(Value) + 1),
                        "a full chunk takes nothing more");
     }
+    sigpool_chunk_seal(&c);
+    cr_assert_null(c.chunk);
     for (size_t i = 0; i < n; i++)
         check(got[i], i, 3);
     for (size_t i = 0; i < n; i++)
         sigpool_free(got[i]);
     sigpool_free(rest);
 
-    SigChunk *big = sigpool_chunk_new();
-    cr_assert_not_null(big);
-    cr_assert_null(sigpool_chunk_alloc(big, SIGPOOL_CHUNK_BYTES / sizeof(Value)),
+    SigChunkFill big = {0};
+    cr_assert_null(sigpool_chunk_alloc(&big, 1), "no chunk, no signal");
+    cr_assert(sigpool_chunk_new(&big));
+    cr_assert(!sigpool_chunk_fits(SIGPOOL_CHUNK_BYTES / sizeof(Value)));
+    cr_assert_null(sigpool_chunk_alloc(&big, SIGPOOL_CHUNK_BYTES / sizeof(Value)),
                    "a signal bigger than a chunk does not go in one");
-    Signal *one = sigpool_chunk_alloc(big, 1);
+    Signal *one = sigpool_chunk_alloc(&big, 1);
     cr_assert_not_null(one);
     one->words = 1;
+    sigpool_chunk_seal(&big);
     sigpool_free(one);
+
+    SigChunkFill empty = {0}; /* a chunk sealed without a signal goes back at once */
+    cr_assert(sigpool_chunk_new(&empty));
+    SigChunk *was = empty.chunk;
+    sigpool_chunk_seal(&empty);
+    SigChunkFill again = {0};
+    cr_assert(sigpool_chunk_new(&again));
+    if (POOL_ON)
+        cr_assert_eq(again.chunk, was, "the empty chunk was not given back");
+    sigpool_chunk_seal(&again);
 }
 
 Test(sigpool, a_chunk_is_reused_only_after_its_last_signal_is_freed)
 {
-    SigChunk *c = sigpool_chunk_new();
-    cr_assert_not_null(c);
-    Signal *a = sigpool_chunk_alloc(c, 2), *b = sigpool_chunk_alloc(c, 2);
+    SigChunkFill cf = {0};
+    cr_assert(sigpool_chunk_new(&cf));
+    SigChunk *c = cf.chunk;
+    Signal *a = sigpool_chunk_alloc(&cf, 2), *b = sigpool_chunk_alloc(&cf, 2);
     cr_assert(a != NULL && b != NULL);
     fill(a, 1, 2);
     fill(b, 2, 2);
+    sigpool_chunk_seal(&cf);
     sigpool_free(b); /* out of order: b first */
-    SigChunk *d = sigpool_chunk_new();
+    SigChunkFill df = {0};
+    cr_assert(sigpool_chunk_new(&df));
+    SigChunk *d = df.chunk;
     cr_assert_neq(d, c, "a chunk with a live signal was handed out again");
     check(a, 1, 2);
     sigpool_free(a);
-    Signal *x = sigpool_chunk_alloc(d, 0);
+    Signal *x = sigpool_chunk_alloc(&df, 0);
     x->words = 0;
+    sigpool_chunk_seal(&df);
     sigpool_free(x); /* d back too */
     if (POOL_ON) { /* the cache hands back the last chunk freed first */
-        SigChunk *e = sigpool_chunk_new();
-        cr_assert(e == c || e == d, "the freed chunks were not reused");
-        Signal *y = sigpool_chunk_alloc(e, 0);
+        SigChunkFill ef = {0};
+        cr_assert(sigpool_chunk_new(&ef));
+        cr_assert(ef.chunk == c || ef.chunk == d, "the freed chunks were not reused");
+        Signal *y = sigpool_chunk_alloc(&ef, 0);
         y->words = 0;
+        sigpool_chunk_seal(&ef);
         sigpool_free(y);
     }
 }
@@ -142,18 +164,19 @@ static void *chain_producer(void *arg)
         Signal *first = sigpool_alloc(3), *last = first;
         cr_assert_not_null(first);
         fill(first, n++, 3);
-        SigChunk *c = NULL;
+        SigChunkFill c = {0};
         for (int i = 1; i < PER_CHAIN; i++) {
-            Signal *s = c != NULL ? sigpool_chunk_alloc(c, 3) : NULL;
+            Signal *s = sigpool_chunk_alloc(&c, 3);
             if (s == NULL) {
-                c = sigpool_chunk_new();
-                cr_assert_not_null(c);
-                s = sigpool_chunk_alloc(c, 3);
+                sigpool_chunk_seal(&c);
+                cr_assert(sigpool_chunk_new(&c));
+                s = sigpool_chunk_alloc(&c, 3);
             }
             fill(s, n++, 3);
             mailbox_chain(last, s);
             last = s;
         }
+        sigpool_chunk_seal(&c); /* before the push, as the outbox does */
         (void)mailbox_push_chain(&chain_mb, first, last);
     }
     return NULL;
