@@ -2,6 +2,7 @@
 #include "rt/sched.h"
 
 #include "rt/lock.h"
+#include "rt/sigpool.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -338,6 +339,26 @@ static ProcRt *steal(Worker *w)
     return NULL;
 }
 
+/* A producer's worker helping its consumers (SCHED.md "Producers keep their core"): the
+ * oldest process of another worker's fifo that has at least one more queued, or NULL. */
+static ProcRt *steal_one(Worker *w)
+{
+    Sched *s = w->s;
+    for (uint32_t i = 0; i < s->nworkers; i++) {
+        Worker *v = &s->workers[i];
+        if (v == w || rq_len(&v->rq) < 2)
+            continue;
+        pthread_mutex_lock(&v->rq.lock);
+        ProcRt *p = v->rq.fifo.n > 1 ? list_take(&v->rq.fifo, 0) : NULL;
+        if (p != NULL)
+            rq_set_len(&v->rq);
+        pthread_mutex_unlock(&v->rq.lock);
+        if (p != NULL)
+            return p;
+    }
+    return NULL;
+}
+
 /* After queueing on `w` (the calling worker), which now holds `len` processes: wakes a parked
  * worker if `w` has more runnable processes than the one it will start on next. */
 static void maybe_wake_helper(Worker *w, uint32_t len)
@@ -434,6 +455,12 @@ static ProcRt *next_process(Worker *w)
         rq_append(&w->rq, p, p, 1);
     }
     w->next_streak = 0;
+    if (w->help) {
+        w->help = false;
+        ProcRt *q = steal_one(w);
+        if (q != NULL)
+            return q;
+    }
     uint32_t skip = 0;
     if (w->s->cfg.deterministic && next_rand(&w->rng) % 4 == 0)
         skip = 1; /* a seeded reordering: sometimes the second in line goes first */
@@ -451,6 +478,10 @@ static void run_slice(Worker *w, ProcRt *p)
     }
     proc_rt_set_status(p, PROC_RT_RUNNING);
     RunResult res = s->cfg.run(s->cfg.ctx, p, budget);
+    if (sigpool_grew) { /* its messages' receivers are behind (sigpool.h) */
+        sigpool_grew = false;
+        w->help = res == RUN_YIELD && s->nworkers > 1;
+    }
     outbox_flush_here(&w->out, s); /* before its exit signals, and before anything else runs */
     if (res != RUN_YIELD || !hand_off(w))
         flush_pending(w);

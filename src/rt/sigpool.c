@@ -26,6 +26,8 @@
 #define SIGPOOL_ON 1
 #endif
 
+_Thread_local bool sigpool_grew; /* sigpool.h; never set when the pool is off (ASan) */
+
 /* Under ASan a chunk is its own malloc block and each signal in it is poisoned while it is
  * not handed out, so a use after free of one signal is still caught. */
 #if !SIGPOOL_ON
@@ -207,8 +209,11 @@ static bool refill(unsigned k)
 
 static void *sigpool_get(unsigned k)
 {
-    if (mine[k].n == 0 && !refill(k))
+    if (mine[k].n == 0 && !refill(k)) {
+        if (k == NCLASSES - 1)
+            sigpool_grew = true;
         return malloc(class_bytes[k]);
+    }
     uint32_t n = --mine[k].n;
     if (n >= MAG_AHEAD)
         prefetch_write(mine[k].items[n - MAG_AHEAD]);
