@@ -99,7 +99,7 @@ static struct {
 /* Empty magazines go round rather than back to malloc: they are filled on the thread that
  * frees (a consumer's) and emptied on the one that allocates (a producer's), and a 1 KB block
  * that one thread mallocs and another frees takes the first thread's malloc arena lock each
- * time (a third of what a producer's new chunk cost it on two threads). A thread keeps one
+ * time (_int_free and malloc in a producer's profile on two threads). A thread keeps one
  * (`spare`); others wait in `spares`, handed over within the lock holds give() and refill()
  * take anyway. */
 #define SPARES_MAX 64
@@ -145,8 +145,8 @@ static void give(unsigned k, uint32_t n)
     }
     for (uint32_t i = 0; !kept && i < n; i++)
         free(mine[k].items[i]);
-    if (!kept)
-        spare = m; /* NULL, or unused */
+    if (!kept && m != NULL)
+        spare = m; /* unused: kept for the next give */
     mine[k].n -= n;
     memmove(mine[k].items, mine[k].items + n, mine[k].n * sizeof *mine[k].items);
 }

@@ -21,10 +21,9 @@
  */
 #ifndef EMBER_SIGPOOL_H
 #define EMBER_SIGPOOL_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <stdbool.h>
 
 #include "rt/mailbox.h"
 
