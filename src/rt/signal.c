@@ -304,8 +304,7 @@ Signal *signal_drain(SigEnv *env, ProcRt *self)
 
 Signal *signal_next(SigEnv *env, ProcRt *self)
 {
-    return mailbox_take_others(&self->mb) ? pop_signals(env, self, false)
-                                          : pop_signals(env, self, true);
+    return pop_signals(env, self, !mailbox_take_others(&self->mb));
 }
 
 Signal *signal_schedule_in(SigEnv *env, ProcRt *self)

@@ -292,7 +292,10 @@ bool sigpool_chunk_new(SigChunkFill *f)
     return c != NULL;
 }
 
-/* Bytes a signal of `words` payload words takes in a chunk. */
+/* Payload words past which chunk_bytes could overflow; none that many fits anyway. */
+#define CHUNK_MAX_WORDS ((SIGPOOL_CHUNK_BYTES - CHUNK_UNIT - sizeof(Signal)) / sizeof(Value))
+
+/* Bytes a signal of `words` (<= CHUNK_MAX_WORDS) payload words takes in a chunk. */
 static size_t chunk_bytes(size_t words)
 {
     return (sizeof(Signal) + words * sizeof(Value) + CHUNK_UNIT - 1) & ~(size_t)(CHUNK_UNIT - 1);
@@ -300,13 +303,13 @@ static size_t chunk_bytes(size_t words)
 
 bool sigpool_chunk_fits(size_t words)
 {
-    return words <= (SIGPOOL_CHUNK_BYTES - CHUNK_UNIT - sizeof(Signal)) / sizeof(Value) &&
-           CHUNK_UNIT + chunk_bytes(words) <= SIGPOOL_CHUNK_BYTES;
+    return words <= CHUNK_MAX_WORDS && CHUNK_UNIT + chunk_bytes(words) <= SIGPOOL_CHUNK_BYTES;
 }
 
 Signal *sigpool_chunk_alloc(SigChunkFill *f, size_t words)
 {
-    if (f->chunk == NULL || !sigpool_chunk_fits(words))
+    /* f->used >= CHUNK_UNIT, so the room check below also answers sigpool_chunk_fits. */
+    if (f->chunk == NULL || words > CHUNK_MAX_WORDS)
         return NULL;
     size_t bytes = chunk_bytes(words);
     if (f->used + bytes > SIGPOOL_CHUNK_BYTES)
