@@ -9,6 +9,14 @@ EXTRA    ?=
 CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) $(SAN) $(EXTRA) -Isrc -I$(BUILD)/gen
 LDLIBS   = -lm -lpthread
 EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null)
+# build/ember itself links statically (`make STATIC=` links it against the shared libraries):
+# a script's run starts 1.5-2.5 ms sooner (about 3.5 ms instead of 5-6 ms for hello.exs), the
+# dynamic loader's mapping and relocating of six libraries. The sanitizer runtimes need the
+# shared C library, so the sanitized builds link dynamically.
+ifeq ($(SAN),)
+STATIC ?= -static
+endif
+BIN_LIBS := $(if $(STATIC),$(shell pkg-config --static --libs libedit libbsd 2>/dev/null),$(EDIT_LIBS))
 
 SRCS     := $(shell find src -name '*.c' ! -path 'src/main.c' | sort)
 OBJS     := $(SRCS:%.c=$(BUILD)/obj/%.o)
@@ -43,7 +51,7 @@ $(LIB): $(OBJS) $(GENOBJ)
 # The whole library: a strong definition in one member (line_edit.c, docs.c) replaces a weak
 # fallback in another, which plain archive linking would not do.
 $(BIN): $(BUILD)/obj/src/main.o $(LIB)
-	$(CC) $(SAN) -o $@ $(BUILD)/obj/src/main.o -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS) $(EDIT_LIBS)
+	$(CC) $(SAN) $(STATIC) -o $@ $(BUILD)/obj/src/main.o -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS) $(BIN_LIBS)
 
 # tests/unit/support/*.c are linked into every unit test (see tsan_criterion.c).
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB)
