@@ -455,9 +455,9 @@ static ProcRt *next_process(Worker *w)
         rq_append(&w->rq, p, p, 1);
     }
     w->next_streak = 0;
-    if (w->help) {
-        w->help = false;
+    if (w->help > 0) {
         ProcRt *q = steal_one(w);
+        w->help = q != NULL ? w->help - 1 : 0; /* none queued elsewhere: they caught up */
         if (q != NULL)
             return q;
     }
@@ -479,8 +479,8 @@ static void run_slice(Worker *w, ProcRt *p)
     proc_rt_set_status(p, PROC_RT_RUNNING);
     RunResult res = s->cfg.run(s->cfg.ctx, p, budget);
     if (sigpool_grew) { /* its messages' receivers are behind (sigpool.h) */
-        sigpool_grew = false;
-        w->help = res == RUN_YIELD && s->nworkers > 1;
+        w->help = res == RUN_YIELD && s->nworkers > 1 ? sigpool_grew : 0;
+        sigpool_grew = 0;
     }
     outbox_flush_here(&w->out, s); /* before its exit signals, and before anything else runs */
     if (res != RUN_YIELD || !hand_off(w))

@@ -99,7 +99,7 @@ typedef struct Worker {
     ProcList pend_new;   /* spawned during this slice: to `fresh` when it ends */
     ProcList pend_woken; /* woken during this slice beyond `next`: to `fifo` when it ends */
     uint32_t next_streak; /* processes taken from `next` in a row */
-    bool help;            /* the last slice outran its consumers: run one of theirs first */
+    uint32_t help;        /* the last slice outran its consumers: run this many of theirs first */
     uint32_t picks;       /* processes picked to run so far (wraps) */
     uint32_t since_quiescent; /* slices run since the last epoch_quiescent */
     uint64_t rng;

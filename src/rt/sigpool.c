@@ -26,7 +26,7 @@
 #define SIGPOOL_ON 1
 #endif
 
-_Thread_local bool sigpool_grew; /* sigpool.h; never set when the pool is off (ASan) */
+_Thread_local uint32_t sigpool_grew; /* sigpool.h; never set when the pool is off (ASan) */
 
 /* Under ASan a chunk is its own malloc block and each signal in it is poisoned while it is
  * not handed out, so a use after free of one signal is still caught. */
@@ -211,7 +211,7 @@ static void *sigpool_get(unsigned k)
 {
     if (mine[k].n == 0 && !refill(k)) {
         if (k == NCLASSES - 1)
-            sigpool_grew = true;
+            sigpool_grew++;
         return malloc(class_bytes[k]);
     }
     uint32_t n = --mine[k].n;

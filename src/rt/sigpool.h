@@ -100,11 +100,12 @@ bool sigpool_chunk_fits(size_t words);
  * NULL. Nothing to do if f has no chunk. */
 void sigpool_chunk_seal(SigChunkFill *f);
 
-/* Set on the calling thread when sigpool_chunk_new took a chunk from malloc because the pool
- * had none left: the receivers of this thread's messages are not keeping up (the chunks of
- * what they have not read yet are all out). The scheduler reads and clears it after each
- * slice (SCHED.md "Producers keep their core"). */
-extern _Thread_local bool sigpool_grew;
+/* Chunks sigpool_chunk_new took from malloc on the calling thread because the pool had none
+ * left: the receivers of this thread's messages are not keeping up (the chunks of what they
+ * have not read yet are all out), each such chunk about one receiver's slice of messages
+ * further behind. The scheduler reads and zeroes it after each slice (SCHED.md "Producers
+ * keep their core"). */
+extern _Thread_local uint32_t sigpool_grew;
 
 /* Asks for the lines of `s`'s chunk a few lines past `s` (from the start of the chunk when `s`
  * is its first signal), for writing: a receiver drains its mailbox one signal after another,
