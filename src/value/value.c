@@ -126,14 +126,13 @@ Value val_make_ref(Arena *a)
 
 Value val_make_fun(Arena *a, const FunHead *info, uint32_t nfree)
 {
-    Value *p = arena_alloc(a, 3 + (size_t)nfree);
+    Value *p = arena_alloc(a, 2 + (size_t)nfree);
     if (!p)
         return THE_NON_VALUE;
-    p[0] = hdr_make(HDR_FUN, 2 + (uint64_t)nfree);
+    p[0] = hdr_make(HDR_FUN, 1 + (uint64_t)nfree);
     p[1] = (uint64_t)(uintptr_t)info;
-    p[2] = nfree;
     for (uint32_t i = 0; i < nfree; i++)
-        p[3 + i] = VAL_NIL;
+        p[2 + i] = VAL_NIL;
     return val_box_from(p);
 }
 

@@ -64,7 +64,7 @@ static inline HeapType hdr_type(uint64_t h) { return (HeapType)(h & 63); }
 static inline uint64_t hdr_size(uint64_t h) { return h >> 6; }
 
 /* Index of the first payload word holding a Value in a boxed object with header `h`: tuples
- * and maps hold Values throughout, a fun after its code pointer and free-variable count, other
+ * and maps hold Values throughout, a fun after its code pointer, other
  * types none (hdr_size(h) + 1: past the end). What the collector, the message copy and
  * val_flat_size scan. */
 static inline size_t hdr_first_value(uint64_t h)
@@ -74,7 +74,7 @@ static inline size_t hdr_first_value(uint64_t h)
     case HDR_MAP:
         return 1;
     case HDR_FUN:
-        return 3;
+        return 2;
     default:
         return hdr_size(h) + 1; /* raw payload */
     }
@@ -156,11 +156,11 @@ typedef struct FunHead {
  *   Elixir 1.14 does, `#Function<index.uniq in file:hello.exs>`. */
 #define FUN_INDEX_EXTERNAL UINT32_MAX
 
-/* Fun layout: header (HDR_FUN, 2 + nfree), word 1 = const FunHead * (compiled code, never
- * freed), word 2 = number of free variables, then the captured values. */
+/* Fun layout: header (HDR_FUN, 1 + nfree), word 1 = const FunHead * (compiled code, never
+ * freed), then the captured values (as many as the header's size says, less the code word). */
 static inline const FunHead *val_fun_info(Value v) { return (const FunHead *)(uintptr_t)val_box_ptr(v)[1]; }
-static inline uint64_t val_fun_nfree(Value v) { return val_box_ptr(v)[2]; }
-static inline Value *val_fun_free(Value v) { return (Value *)val_box_ptr(v) + 3; }
+static inline uint64_t val_fun_nfree(Value v) { return hdr_size(val_box_ptr(v)[0]) - 1; }
+static inline Value *val_fun_free(Value v) { return (Value *)val_box_ptr(v) + 2; }
 
 /* ---- atoms ---- */
 static inline bool val_truthy(Value v); /* below, needs the fixed atoms */
@@ -212,7 +212,7 @@ Value val_make_ref(Arena *a);
 /* A reference with the given number (for copying and tests). */
 Value val_make_ref_number(Arena *a, uint64_t number);
 /* A fun of `info` (compiled code, never freed) with `nfree` captured values, all [], for the
- * caller to fill through val_fun_free. 3 + nfree words. */
+ * caller to fill through val_fun_free. 2 + nfree words. */
 Value val_make_fun(Arena *a, const FunHead *info, uint32_t nfree);
 /* The atom whose text is `len` bytes at `name` (no memory: atoms are global). THE_NON_VALUE
  * if the atom table is full (BEAM's system_limit). */
