@@ -18,4 +18,16 @@ static inline int short_lock_init(pthread_mutex_t *m)
     return rc;
 }
 
+/* Tells the core that this thread is waiting in a loop (x86-64 PAUSE): a sibling hardware
+ * thread gets the core's resources meanwhile, and leaving the loop does not pay for a
+ * mis-speculated memory order. */
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
 #endif

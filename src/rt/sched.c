@@ -34,6 +34,10 @@
 /* A parked worker still holding retired processes looks again this often (ms). */
 #define LIMBO_RETRY_MS 2u
 
+/* How long a worker that a producer feeds (RunQueue.fed) waits for the next batch before it
+ * parks (spin_for_work), in nanoseconds: about one producer slice. */
+#define FED_SPIN_NS 50000
+
 static _Thread_local Worker *tl_worker;
 
 Worker *sched_current(void) { return tl_worker; }
@@ -315,6 +319,25 @@ static void park(Worker *w)
     epoch_online(&s->epoch, w->ep);
 }
 
+/* Waits up to FED_SPIN_NS for work in w's own queue (SCHED.md "Parking"): true when some
+ * came (or the scheduler stops). Only its own queue: looking at the others would make it steal
+ * the producer itself, between two of its slices. */
+static bool spin_for_work(Worker *w)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    int64_t until = (int64_t)t.tv_sec * 1000000000 + t.tv_nsec + FED_SPIN_NS;
+    for (;;) {
+        for (int i = 0; i < 16; i++)
+            cpu_relax();
+        if (rq_len(&w->rq) > 0 || atomic_load_explicit(&w->s->stop, memory_order_relaxed))
+            return true;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        if ((int64_t)t.tv_sec * 1000000000 + t.tv_nsec >= until)
+            return false;
+    }
+}
+
 /* ---- running ---- */
 
 /* Moves half of another worker's queue here and returns one process to run, or NULL. */
@@ -406,6 +429,7 @@ static bool hand_off(Worker *w)
         list_append(&l, w->pend_woken.head, w->pend_woken.tail, w->pend_woken.n);
     w->pend_woken = (ProcList){NULL, NULL, 0};
     rq_append(&best->rq, l.head, l.tail, l.n);
+    atomic_store_explicit(&best->rq.fed, true, memory_order_relaxed);
     wake_worker(s, best);
     return true;
 }
@@ -516,7 +540,9 @@ static void worker_loop(Worker *w)
             timer_expire(&w->timers, sched_now(s));
         ProcRt *p = next_process(w);
         if (p == NULL) {
-            park(w);
+            bool fed = atomic_exchange_explicit(&w->rq.fed, false, memory_order_relaxed);
+            if (!(fed && spin_for_work(w)))
+                park(w);
             continue;
         }
         run_slice(w, p);
@@ -565,6 +591,7 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->picks = 0;
     w->rq.fresh = w->rq.fifo = (ProcList){NULL, NULL, 0};
     atomic_init(&w->rq.len, 0);
+    atomic_init(&w->rq.fed, false);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

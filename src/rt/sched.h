@@ -78,6 +78,9 @@ typedef struct RunQueue {
     uint32_t fresh_since; /* the owner's pick number when `fresh` last became non-empty */
     /* any thread, atomic: length of both, stored under lock (seq_cst: see park() in sched.c) */
     _Atomic uint32_t len;
+    /* any thread, atomic (relaxed): set when a producer's worker hands consumers over
+     * (hand_off), taken by the owner when it runs out of work (SCHED.md "Parking") */
+    _Atomic bool fed;
 } RunQueue;
 
 /* Each on its own cache lines (the array is allocated aligned): a worker's run queue and
