@@ -37,8 +37,9 @@ static Frame *inline_frames(Process *p) { return ((ProcBlock *)p)->frames; }
 /* Control blocks come from a pool rather than malloc. Spawning 1,000,000 processes is
  * mostly page faults on fresh memory (skynet spent 2/3 of its time there): the pool takes
  * memory in 8 MB regions that the kernel may back with transparent huge pages, 512 times
- * fewer faults (after a first small region: FIRST_REGION_BYTES). Each thread keeps up to BLOCK_CACHE free blocks; beyond that, and when it
- * ends, they go to the shared list, from which threads take them back BLOCK_BATCH at a time.
+ * fewer faults (after a first small region, FIRST_REGION_BYTES). Each thread keeps up to
+ * BLOCK_CACHE free blocks; beyond that, and when it ends, they go to the shared list, from
+ * which threads take them back BLOCK_BATCH at a time.
  * Freed blocks stay in the pool for later spawns (as BEAM's carriers do); a dead process's
  * heap, stack and messages still go back to malloc at once. ASan builds use calloc/free, so
  * a use after free of a control block is still caught. */
