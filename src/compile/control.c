@@ -61,6 +61,9 @@ uint32_t cclauses_on(FnState *f, AstNode *const *clauses, uint32_t n, uint32_t s
             emit_label(f, recv_loop);
             emit(f, subj);
             emit(f, reg_bound(f, subj));
+            /* Only registers from `subj` (the receive's, allocated before any clause head) up
+             * to every one allocated so far can hold what the heads took from the message. */
+            emit(f, f->maxreg);
         }
         cinto(f, c->b, dst, tail);
         scope_pop(f);

@@ -88,7 +88,7 @@
     X(CONCAT, "rn")        /* d n r...:   d = binaries r... joined                             */ \
     X(RECVNEXT, "Lri")     /* L d copy:   d = message at the save pointer, or jump if none     */ \
     X(RECVSKIP, "Lr")      /* L msg:      advance the save pointer and jump                    */ \
-    X(RECVTAKE, "Lri")     /* L msg bound: remove the matched message (or match again from L)  */ \
+    X(RECVTAKE, "Lrii")    /* L msg bound hi: remove the matched message (or match again from L) */ \
     X(RECVWAIT, "L")       /* L:          park until a message arrives, then resume at L       */ \
     X(RECVAFTER, "LrL")    /* L t La:     as RECVWAIT, but resume at La after t ms             */ \
     X(DEFMOD, "rx")        /* d x:        define the module described by pointer x (a ModuleDef) */ \

@@ -179,16 +179,18 @@ const uint32_t *op_recvskip(Process *p, Value *regs, const uint32_t *pc)
     return vm_top(p)->code->ins + pc[1];
 }
 
-/* RECVTAKE L msg bound: the message at the save pointer matched. If it is still in its
- * signal's block and a register from `msg` on (the message itself when `bound`, a clause
- * variable) points into it, it is copied into the heap and matched again from L (the
- * RECVNEXT: guards are pure, so the same clause matches); else its block is freed. */
+/* RECVTAKE L msg bound hi: the message at the save pointer matched. If it is still in its
+ * signal's block and a register from `msg` up to `hi` (the message itself when `bound`, a
+ * clause variable; the compiler allocates the receive's registers from `msg` on, and `hi`
+ * past every one its clause heads so far could write) points into it, it is copied into the
+ * heap and matched again from L (the RECVNEXT: guards are pure, so the same clause matches);
+ * else its block is freed. */
 const uint32_t *op_recvtake(Process *p, Value *regs, const uint32_t *pc)
 {
     Signal *m = mailbox_recv_peek(&p->rt.mb);
     if (m && m->where == SIG_LOOKED) {
         if (!pc[3]) regs[pc[2]] = VAL_NIL;
-        if (proc_recv_pins(m, regs + pc[2], vm_top(p)->code->nregs - pc[2])) {
+        if (proc_recv_pins(m, regs + pc[2], pc[4] - pc[2])) {
             if (proc_recv_value(p, m) == THE_NON_VALUE) return vm_nomem(p);
             return vm_top(p)->code->ins + pc[1];
         }
@@ -196,7 +198,7 @@ const uint32_t *op_recvtake(Process *p, Value *regs, const uint32_t *pc)
     proc_recv_take(p);
     p->wait_until_ms = -1;
     p->recv_timed_out = 0;
-    return pc + 4;
+    return pc + 5;
 }
 
 static const uint32_t *compile_failed(Process *p, const CompileError *err)
