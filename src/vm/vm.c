@@ -110,9 +110,12 @@ static inline Frame *push_call(Process *p, Frame *fr, const Code *callee, const 
 }
 
 /* A tail call: the running frame `fr` becomes a frame of `callee` with the arguments from its
- * registers `argregs[0..n)`. Returns `fr`, or NULL when out of memory. */
-static inline Frame *replace_call(Process *p, Frame *fr, const Code *callee, const uint32_t *argregs,
-                                  uint32_t n, Value closure)
+ * registers `argregs[0..n)`. Returns `fr`, or NULL when out of memory. Always inlined: gcc
+ * kept it out of line (three call sites), and the call cost a 10,000,000-step loop 10% and
+ * pingpong 3%. */
+static inline __attribute__((always_inline)) Frame *
+replace_call(Process *p, Frame *fr, const Code *callee, const uint32_t *argregs, uint32_t n,
+             Value closure)
 {
     Value args[256];
     const Value *regs = p->stack + fr->base;
