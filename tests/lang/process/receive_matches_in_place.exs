@@ -62,6 +62,18 @@ defmodule R do
     end
   end
 
+  # the first clause binds more parts of the message than the second, then fails its guard;
+  # when the second takes the message, the first one's bindings (dead, but in the frame's
+  # registers) still point into it, and the collection in the body scans them
+  def wide_then_narrow() do
+    receive do
+      {:wide, [a, b | c], {d, e}, f} when a == :never -> {a, b, c, d, e, f}
+      {:wide, l, _, _} ->
+        R.churn(3000, [])
+        l
+    end
+  end
+
   def only_tag() do
     receive do
       {:work, _x} -> :tag_only
@@ -97,6 +109,8 @@ send(me, {:skipped, [1, 2], "bin"})
 IO.inspect(R.nothing())                    # expect: :timeout
 R.churn(3000, [])
 IO.inspect(R.any())                        # expect: {:skipped, [1, 2], "bin"}
+send(me, {:wide, [[1], "b", "c"], {"d", [2.5]}, %{f: "f"}})
+IO.inspect(R.wide_then_narrow())           # expect: [[1], "b", "c"]
 send(me, {:work, {"boxed", "but", "unbound"}})
 IO.inspect(R.only_tag())                   # expect: :tag_only
 
