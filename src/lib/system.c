@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "lib/libs.h"
 #include "lib/system.h"
+#include "rt/timer.h"
 #include "vm/error.h"
 
 static int script_argc;
@@ -48,9 +48,7 @@ static Value system_halt0(Process *p, const Value *a)
 static Value system_monotonic_time(Process *p, const Value *a)
 {
     (void)a;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return val_make_int(&p->arena, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    return val_make_int(&p->arena, (int64_t)timer_now_ns());
 }
 
 /* System.monotonic_time(unit): :second, :millisecond, :microsecond, :nanosecond or :native. */
@@ -62,9 +60,7 @@ static Value system_monotonic_time1(Process *p, const Value *a)
     for (int i = 0; i < 5; i++) {
         if (a[0] != val_atom_cstr(units[i]))
             continue;
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return val_make_int(&p->arena, ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec) / per[i]);
+        return val_make_int(&p->arena, (int64_t)timer_now_ns() / per[i]);
     }
     return err_argument(p, "unsupported time unit. Expected :second, :millisecond, "
                            ":microsecond, :nanosecond, or a positive integer");

@@ -324,16 +324,13 @@ static void park(Worker *w)
  * the producer itself, between two of its slices. */
 static bool spin_for_work(Worker *w)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    int64_t until = (int64_t)t.tv_sec * 1000000000 + t.tv_nsec + FED_SPIN_NS;
+    uint64_t until = timer_now_ns() + FED_SPIN_NS;
     for (;;) {
         for (int i = 0; i < 16; i++)
             cpu_relax();
         if (rq_len(&w->rq) > 0 || atomic_load_explicit(&w->s->stop, memory_order_relaxed))
             return true;
-        clock_gettime(CLOCK_MONOTONIC, &t);
-        if ((int64_t)t.tv_sec * 1000000000 + t.tv_nsec >= until)
+        if (timer_now_ns() >= until)
             return false;
     }
 }
@@ -584,6 +581,7 @@ static int worker_init(Sched *s, Worker *w, uint32_t id)
     w->parked = w->poked = false;
     w->next = NULL;
     w->next_streak = 0;
+    w->help = 0;
     w->since_quiescent = 0;
     w->pend_new = w->pend_woken = (ProcList){NULL, NULL, 0};
     w->rng = s->cfg.deterministic ? s->cfg.seed : (uint64_t)(uintptr_t)w ^ timer_now_ms();

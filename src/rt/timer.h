@@ -86,7 +86,10 @@ static inline uint32_t timer_count(TimerHeap *h)
     return atomic_load_explicit(&h->count, memory_order_relaxed);
 }
 
-/* Milliseconds on the monotonic clock (arbitrary origin). */
+/* Nanoseconds on the monotonic clock (CLOCK_MONOTONIC: arbitrary origin, never goes back). */
+uint64_t timer_now_ns(void);
+
+/* Milliseconds on the same clock as timer_now_ns. */
 uint64_t timer_now_ms(void);
 
 #endif
