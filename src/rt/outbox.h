@@ -40,6 +40,9 @@ typedef struct OutChain {
     struct ProcRt *to; /* NULL: a free slot */
     Signal *first, *last;
     SigChunkFill fill; /* the chunk the next messages to `to` go in (sigpool.h) */
+    /* the receiver this slot last held, if it got more than one message: its first message of
+     * the next slice starts a chunk too, so the whole chain is one stream (outbox_add) */
+    struct ProcRt *streamed;
 } OutChain;
 
 /* While a slice runs, slots only fill up, so a lookup may stop at the first free slot. */
@@ -56,8 +59,9 @@ Outbox *outbox_current(struct Sched *s);
 /* A block for a message of `words` payload words from the running process to `to`, already
  * queued in outbox `o` behind what it sent `to` earlier this slice; the caller fills it in
  * before it does anything else (nothing reads it until the outbox is flushed). The first
- * message to a receiver in a slice gets a block of its own (sigpool_alloc); the ones after it
- * are laid out one after another in chunks, which the receiver then reads as a stream. `to`
+ * message to a receiver in a slice gets a block of its own (sigpool_alloc), unless the slot's
+ * last chain went to the same receiver and held more than one; the ones after it are laid out
+ * one after another in chunks, which the receiver then reads as a stream. `to`
  * must stay readable until the slice ends (the epoch layer guarantees it for a pointer from
  * the pid table). Sets *queued false when the outbox has no room for `to`: the caller then
  * pushes the filled block itself (mailbox_push), at once. NULL if out of memory. */
