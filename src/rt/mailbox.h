@@ -125,6 +125,17 @@ void mailbox_chain(Signal *prev, Signal *s);
  * between. Returns true if the owner was asleep, as mailbox_push. */
 bool mailbox_push_chain(Mailbox *mb, Signal *first, Signal *last);
 
+/* The holder of the owner's token while the owner is not running (the run queue it waits in,
+ * under that queue's lock): the oldest inbound signal, or NULL if none is visible yet. A hint
+ * of what mailbox_pop will return first, for a prefetch; nothing may rely on it. */
+static inline const void *mailbox_next_hint(const Mailbox *mb)
+{
+    const SigLink *t = mb->tail;
+    if (t != &mb->stub)
+        return t;
+    return atomic_load_explicit(&t->next, memory_order_relaxed);
+}
+
 /* Owner: the oldest inbound signal, now owned by the caller, or NULL if none is visible (a
  * push may be half done: then mailbox_try_sleep fails, so no wake-up is lost). */
 Signal *mailbox_pop(Mailbox *mb);

@@ -174,9 +174,19 @@ static ProcRt *rq_take(RunQueue *q, uint32_t skip, uint32_t picks)
         q->fresh = (ProcList){NULL, NULL, 0};
     }
     bool fifo_turn = q->fifo.n > 0 && picks % RQ_FIFO_EVERY == 0;
-    ProcRt *p = list_take(q->fresh.n > 0 && !fifo_turn ? &q->fresh : &q->fifo, skip);
+    ProcList *l = q->fresh.n > 0 && !fifo_turn ? &q->fresh : &q->fifo;
+    ProcRt *p = list_take(l, skip);
     if (p != NULL)
         rq_set_len(q);
+    /* The next pick's first signal (SCHED.md "Run queues and stealing"), and the control block
+     * of the one after it, whose first signal the next pick asks for. */
+    if (l->head != NULL) {
+        const void *sig = mailbox_next_hint(&l->head->mb);
+        if (sig != NULL)
+            prefetch_write(sig);
+        if (l->head->link.rq_next != NULL)
+            prefetch_write(l->head->link.rq_next);
+    }
     pthread_mutex_unlock(&q->lock);
     return p;
 }
