@@ -4,7 +4,7 @@
  * newlines written as "\n", and recorded in the history. "spin" loops until Ctrl+C reaches
  * the line_on_interrupt hook, then prints "spin interrupted". Tab completes with the shell's
  * completion (complete.c; the variable "counter" is bound). Ctrl+C while typing prints
- * "interrupted", Ctrl+D prints "bye" and exits 0. */
+ * "interrupted", Ctrl+D prints "bye", and a second Ctrl+D (or the terminal closing) exits 0. */
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -98,5 +98,11 @@ int main(void)
     free(input);
     lr->ops->close(lr);
     puts("bye");
+    fflush(stdout);
+    /* Exits only when the terminal ends input again (Ctrl+D, now in cooked mode) or goes away:
+     * tmux (3.3a) may mark a pane dead before it has read what the program wrote just before
+     * exiting, and then never shows it (seen under load: status 0, no "bye" on the screen). */
+    char c;
+    while (read(STDIN_FILENO, &c, 1) > 0) {}
     return 0;
 }

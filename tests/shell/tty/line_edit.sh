@@ -93,6 +93,7 @@ wait_for 'got: y'
 wait_for 'in(11)> '
 send_keys C-d
 wait_for 'bye'
+send_keys C-d
 wait_exit
 
 TTY_STEP="the history file brings the inputs back in a new session"
