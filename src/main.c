@@ -18,6 +18,7 @@ static void usage(FILE *out)
           "  --ast FILE     print FILE's syntax tree\n"
           "  -e EXPR        evaluate EXPR\n"
           "  --threads N    run processes on N scheduler threads (default: online cores)\n"
+          "  --no-bind      leave the scheduler threads unbound (default: each on its own core)\n"
           "  --seed S       one thread, and a schedule that depends only on S (replayable)\n"
           "  --max-processes N  at most N live processes (default 1048576)\n"
           "  --version      print the version\n"
@@ -43,16 +44,22 @@ static int front_end(const char *opt, const char *path)
     return ok ? 0 : 1;
 }
 
-/* Reads `--threads N`, `--seed S` and `--max-processes N` from the front of the arguments
- * (after argv[0]) into `cfg` and drops them. Returns false after a message on a bad value. */
+/* Reads `--threads N`, `--seed S`, `--max-processes N` and `--no-bind` from the front of the
+ * arguments (after argv[0]) into `cfg` and drops them. Returns false after a message on a bad
+ * value. */
 static bool runtime_options(int *argc, char **argv, RtConfig *cfg)
 {
     static const char *const names[] = {"--threads", "--seed", "--max-processes"};
     int i = 1;
-    while (i + 1 < *argc) {
+    while (i < *argc) {
+        if (strcmp(argv[i], "--no-bind") == 0) {
+            cfg->unbound = true;
+            i++;
+            continue;
+        }
         int which = 0;
         while (which < 3 && strcmp(argv[i], names[which]) != 0) which++;
-        if (which == 3) break;
+        if (which == 3 || i + 1 >= *argc) break;
         char *end;
         unsigned long long v = strtoull(argv[i + 1], &end, 10);
         if (*argv[i + 1] == '\0' || *end != '\0' || argv[i + 1][0] == '-' ||

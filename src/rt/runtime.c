@@ -301,7 +301,8 @@ int rt_init(const RtConfig *cfg)
     if (cfg->deterministic)
         threads = 1;
     uint32_t max = cfg->max_processes ? cfg->max_processes : PIDTAB_DEFAULT_MAX;
-    SchedConfig sc = {.threads = threads, .deterministic = cfg->deterministic, .seed = cfg->seed,
+    SchedConfig sc = {.threads = threads, .deterministic = cfg->deterministic,
+                      .unbound = cfg->unbound, .seed = cfg->seed,
                       .run = proc_run, .exited = proc_exited, .reclaim = proc_reclaim, .ctx = t};
     if (pidtab_init(&t->pids, max) != 0 || registry_init(&t->reg) != 0 ||
         sched_init(&t->sched, &sc) != 0 || pthread_mutex_init(&t->timers_lock, NULL) != 0) {

@@ -27,6 +27,7 @@
 typedef struct RtConfig {
     uint32_t threads;       /* scheduler threads; 0 = the number of online cores */
     bool deterministic;     /* --seed given: one thread, replayable schedule */
+    bool unbound;           /* --no-bind: scheduler threads not bound to CPUs (sched.h) */
     uint64_t seed;
     uint32_t max_processes; /* 0 = PIDTAB_DEFAULT_MAX */
 } RtConfig;

@@ -537,10 +537,30 @@ static void run_slice(Worker *w, ProcRt *p)
     }
 }
 
+/* Binds the calling thread, worker `w`, to its CPU (SCHED.md "Binding"). Best effort: a
+ * refusal (a CPU set changed meanwhile, a sandbox) leaves the thread unbound. */
+static void bind_worker(Worker *w)
+{
+    Sched *s = w->s;
+    if (s->ncpus < 2)
+        return;
+    uint32_t k = w->id % s->ncpus;
+    for (int c = 0; c < CPU_SETSIZE; c++) {
+        if (!CPU_ISSET(c, &s->cpus) || k-- != 0)
+            continue;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(c, &one);
+        (void)pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+        return;
+    }
+}
+
 static void worker_loop(Worker *w)
 {
     Sched *s = w->s;
     tl_worker = w;
+    bind_worker(w);
     epoch_online(&s->epoch, w->ep);
     while (!atomic_load_explicit(&s->stop, memory_order_relaxed)) {
         if (timer_count(&w->timers) > 0)
@@ -632,6 +652,9 @@ int sched_init(Sched *s, const SchedConfig *cfg)
     atomic_init(&s->next_external, 0);
     s->real_start = timer_now_ms();
     s->vclock_us = 0;
+    s->ncpus = 0;
+    if (!cfg->unbound && cfg->threads > 1 && sched_getaffinity(0, sizeof s->cpus, &s->cpus) == 0)
+        s->ncpus = (uint32_t)CPU_COUNT(&s->cpus);
     for (uint32_t i = 0; i < cfg->threads; i++)
         if (worker_init(s, &s->workers[i], i) != 0)
             return -1;
@@ -645,10 +668,14 @@ int sched_run(Sched *s)
         if (pthread_create(&s->workers[started].thread, NULL, worker_main,
                            &s->workers[started]) != 0)
             break;
+    cpu_set_t mine;
+    bool rebind = s->ncpus >= 2 && pthread_getaffinity_np(pthread_self(), sizeof mine, &mine) == 0;
     if (started < s->nworkers)
         sched_stop(s);
     else
         worker_loop(&s->workers[0]);
+    if (rebind)
+        (void)pthread_setaffinity_np(pthread_self(), sizeof mine, &mine);
     for (uint32_t i = 1; i < started; i++)
         pthread_join(s->workers[i].thread, NULL);
     return started < s->nworkers ? -1 : 0;

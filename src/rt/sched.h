@@ -19,6 +19,7 @@
 #ifndef EMBER_SCHED_H
 #define EMBER_SCHED_H
 #include <pthread.h>
+#include <sched.h>
 #include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -52,6 +53,7 @@ typedef struct SchedConfig {
     uint32_t threads;   /* worker threads, >= 1 (1 in deterministic mode) */
     uint32_t budget;    /* reductions per slice; 0 = SCHED_DEFAULT_BUDGET */
     bool deterministic; /* replayable schedule from `seed` */
+    bool unbound;       /* leave the worker threads where the OS puts them (see sched_run) */
     uint64_t seed;
     SchedRunFn run;
     SchedExitFn exited;
@@ -118,6 +120,8 @@ struct Sched {
     uint64_t real_start; /* timer_now_ms() at init (deterministic clock anchor) */
     EpochDomain epoch;
     EpochThread *epoch_threads;
+    cpu_set_t cpus; /* where the workers are bound: the process's CPUs at init */
+    uint32_t ncpus; /* how many; 0 = the workers are not bound */
     /* any thread, atomic */
     _Atomic bool stop;
     _Atomic uint32_t nparked; /* seq_cst: see park() in sched.c */
@@ -133,7 +137,9 @@ struct Sched {
 MUST_CHECK int sched_init(Sched *s, const SchedConfig *cfg);
 
 /* Runs the scheduler: the calling thread becomes worker 0 and the others are started.
- * Returns 0 once sched_stop was called and every worker has finished its slice and exited,
+ * With two workers or more and two CPUs or more, worker i is bound to the i-th CPU the process
+ * may run on (modulo their number), as BEAM's `+sbt db` (SCHED.md "Binding"), unless
+ * `cfg.unbound`; the calling thread gets its own CPU mask back before this returns. Returns 0 once sched_stop was called and every worker has finished its slice and exited,
  * or -1 at once if a worker thread could not be started. Processes still alive stay where
  * they are (the embedder tears them down). */
 MUST_CHECK int sched_run(Sched *s);

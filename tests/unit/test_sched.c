@@ -42,6 +42,8 @@ struct World {
     atomic_int exited, reclaimed;
     atomic_long sent, received, dropped_dead, freed_dead;
     atomic_int ran_on[8];
+    bool record_cpus;    /* fill bound_cpu (a system call per slice: only where tested) */
+    atomic_int bound_cpu[8]; /* per worker: the one CPU its thread may run on, or -(how many) */
     /* CHATTER bookkeeping */
     uint32_t nchatters;
     Value chatters[MAX_CHATTERS];
@@ -255,6 +257,12 @@ static RunResult run(void *ctx, ProcRt *p, uint32_t budget)
     Worker *me = sched_current();
     cr_assert_not_null(me, "run must be called on a worker thread");
     atomic_fetch_add(&w->ran_on[me->id % 8], 1);
+    cpu_set_t m;
+    if (w->record_cpus && pthread_getaffinity_np(pthread_self(), sizeof m, &m) == 0) {
+        int first = 0;
+        while (first < CPU_SETSIZE && !CPU_ISSET(first, &m)) first++;
+        atomic_store(&w->bound_cpu[me->id % 8], CPU_COUNT(&m) == 1 ? first : -CPU_COUNT(&m));
+    }
     switch (f->kind) {
     case COUNTDOWN: return run_countdown(f, budget);
     case COLLECTOR: return run_collector(f);
@@ -301,15 +309,20 @@ static void reclaim(void *ctx, ProcRt *p)
     atomic_fetch_add(&w->reclaimed, 1);
 }
 
-static World *world_new(uint32_t threads, bool det, uint64_t seed)
+static World *world_new_cfg(uint32_t threads, bool det, uint64_t seed, bool unbound)
 {
     World *w = calloc(1, sizeof *w);
     cr_assert_not_null(w);
     cr_assert_eq(pidtab_init(&w->pids, 100000), 0);
-    SchedConfig cfg = {.threads = threads, .deterministic = det, .seed = seed, .run = run,
-                       .exited = exited, .reclaim = reclaim, .ctx = w};
+    SchedConfig cfg = {.threads = threads, .deterministic = det, .unbound = unbound, .seed = seed,
+                       .run = run, .exited = exited, .reclaim = reclaim, .ctx = w};
     cr_assert_eq(sched_init(&w->s, &cfg), 0);
     return w;
+}
+
+static World *world_new(uint32_t threads, bool det, uint64_t seed)
+{
+    return world_new_cfg(threads, det, seed, false);
 }
 
 static void world_run(World *w) { cr_assert_eq(sched_run(&w->s), 0); }
@@ -467,6 +480,45 @@ Test(sched, fork_join_tree_completes_and_work_is_stolen, .timeout = 60)
     cr_assert_geq(workers_used, 2, "only %d worker ran processes: no stealing?", workers_used);
     world_free(w);
 }
+
+/* Runs a tree of 11,111 processes on 4 workers, bound or not, and checks where each worker's
+ * thread was allowed to run (SCHED.md "Binding"), and that the calling thread (worker 0) has
+ * the process's CPUs back afterwards. */
+static void binding_test(bool unbound)
+{
+    cpu_set_t all;
+    cr_assert_eq(sched_getaffinity(0, sizeof all, &all), 0);
+    int ncpus = CPU_COUNT(&all);
+    if (ncpus < 2)
+        cr_skip_test("one CPU: nothing to bind");
+    World *w = world_new_cfg(4, false, 0, unbound);
+    w->record_cpus = true;
+    Fake *root = make_main(w, FORKER);
+    root->depth = 4;
+    start(w, root);
+    world_run(w);
+    int used = 0;
+    for (int i = 0; i < 4; i++) {
+        if (atomic_load(&w->ran_on[i]) == 0)
+            continue;
+        used++;
+        int want = -ncpus; /* unbound: every CPU of the process */
+        if (!unbound) {    /* bound: the (i mod ncpus)-th of them */
+            int k = i % ncpus;
+            for (want = 0; !CPU_ISSET(want, &all) || k-- > 0; want++) {}
+        }
+        cr_assert_eq(atomic_load(&w->bound_cpu[i]), want, "worker %d: allowed %d, expected %d", i,
+                     atomic_load(&w->bound_cpu[i]), want);
+    }
+    cr_assert_geq(used, 2, "only %d worker ran processes", used);
+    cpu_set_t after;
+    cr_assert_eq(pthread_getaffinity_np(pthread_self(), sizeof after, &after), 0);
+    cr_assert(CPU_EQUAL(&after, &all), "worker 0's thread did not get its CPUs back");
+    world_free(w);
+}
+
+Test(sched, workers_are_bound_to_a_cpu_each, .timeout = 60) { binding_test(false); }
+Test(sched, unbound_workers_run_on_every_cpu, .timeout = 60) { binding_test(true); }
 
 /* Starts n chatters that send `per` messages each, and runs until every message is
  * received or lost with a dead receiver. */
