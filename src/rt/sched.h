@@ -139,7 +139,8 @@ MUST_CHECK int sched_init(Sched *s, const SchedConfig *cfg);
 /* Runs the scheduler: the calling thread becomes worker 0 and the others are started.
  * With two workers or more and two CPUs or more, worker i is bound to the i-th CPU the process
  * may run on (modulo their number), as BEAM's `+sbt db` (SCHED.md "Binding"), unless
- * `cfg.unbound`; the calling thread gets its own CPU mask back before this returns. Returns 0 once sched_stop was called and every worker has finished its slice and exited,
+ * `cfg.unbound`; the calling thread gets its own CPU mask back before this returns.
+ * Returns 0 once sched_stop was called and every worker has finished its slice and exited,
  * or -1 at once if a worker thread could not be started. Processes still alive stay where
  * they are (the embedder tears them down). */
 MUST_CHECK int sched_run(Sched *s);
