@@ -21,6 +21,9 @@
 #   shell   start-up of the interactive shell to its first prompt: `ember` and `iex` with stdin
 #           at end of file, so each prints its banner and first prompt and exits (target: under
 #           20 ms; iex takes about a second).
+#   scaling proc's two-thread speed-ups (C loop, skynet, fjthrput) again and again
+#           (SCALING_REPS, default 20; not part of the default run): how often each reaches
+#           1.5x on this machine, whose speed changes from second to second.
 # Each mode prints a small table. EMBER (default build/ember) is the binary measured.
 set -eu
 cd "$(dirname "$0")/.."
@@ -33,6 +36,33 @@ mkdir -p "$WORK"
 best_of() {
   [ "$WORK/runstat" -nt scripts/runstat.c ] || ${CC:-cc} -O2 -o "$WORK/runstat" scripts/runstat.c
   "$WORK/runstat" "$RUNS" "$@"
+}
+
+# The machine's speed drifts from minute to minute (a shared host: the second core is at times
+# half taken, cache lines between the cores take 35-260 ns), so a one-thread run is paired with
+# a two-thread run right after it, $PAIRS pairs, best of each side.
+PAIRS=$((2 * RUNS))
+# Prints "BEST1 BEST2": best wall times of commands $1 and $2 (word-split), run in turn.
+paired() {
+  r1=""; r2=""
+  for _ in $(seq "$PAIRS"); do
+    # shellcheck disable=SC2086
+    set -- "$1" "$2" $("$WORK/runstat" 1 $1); r1="$r1 $3"
+    # shellcheck disable=SC2086
+    set -- "$1" "$2" $("$WORK/runstat" 1 $2); r2="$r2 $3"
+  done
+  echo "$r1" | tr ' ' '\n' | grep . | sort -g | head -1 | tr '\n' ' '
+  echo "$r2" | tr ' ' '\n' | grep . | sort -g | head -1
+}
+
+# Builds the machine probes: a CPU-bound C loop on one or two threads (scripts/cpuscale.c) and
+# the one-way latency of a cache line between two cores (scripts/linelat.c).
+build_probes() {
+  [ "$WORK/runstat" -nt scripts/runstat.c ] || ${CC:-cc} -O2 -o "$WORK/runstat" scripts/runstat.c
+  [ "$WORK/cpuscale" -nt scripts/cpuscale.c ] ||
+    ${CC:-cc} -O2 -pthread -o "$WORK/cpuscale" scripts/cpuscale.c
+  [ "$WORK/linelat" -nt scripts/linelat.c ] ||
+    ${CC:-cc} -O2 -pthread -o "$WORK/linelat" scripts/linelat.c
 }
 
 bench_parse() {
@@ -93,23 +123,7 @@ bench_proc() {
     printf "%-44s %10.0f B %10.0f B   (target <= 512 B: %s)\n", "(peak RSS - RSS with 0) / n", e, x, (e <= 512) ? "met" : "MISSED"
   }'
   echo
-  # The machine's speed drifts from minute to minute (a shared host: the second core is at
-  # times half taken, cache lines between the cores take 60-250 ns), so each one-thread run
-  # is paired with a two-thread run right after it, 2 x $RUNS pairs, best of each side.
-  pairs=$((2 * RUNS))
-  printf "%-44s %10s %10s %8s\n" "--threads 2 vs 1 (wall, best of $pairs pairs)" "1 thread" "2 threads" "speed-up"
-  # Prints "BEST1 BEST2": best wall times of commands $1 and $2 (word-split), run in turn.
-  paired() {
-    r1=""; r2=""
-    for _ in $(seq "$pairs"); do
-      # shellcheck disable=SC2086
-      set -- "$1" "$2" $("$WORK/runstat" 1 $1); r1="$r1 $3"
-      # shellcheck disable=SC2086
-      set -- "$1" "$2" $("$WORK/runstat" 1 $2); r2="$r2 $3"
-    done
-    echo "$r1" | tr ' ' '\n' | grep . | sort -g | head -1 | tr '\n' ' '
-    echo "$r2" | tr ' ' '\n' | grep . | sort -g | head -1
-  }
+  printf "%-44s %10s %10s %8s\n" "--threads 2 vs 1 (wall, best of $PAIRS pairs)" "1 thread" "2 threads" "speed-up"
   speedup() { # NAME T1 T2 [TARGET]
     awk -v p="$1" -v a="$2" -v b="$3" -v t="${4:-}" 'BEGIN {
       m = t == "" ? "" : sprintf("   (target >= %sx: %s)", t, (a / b >= t) ? "met" : "MISSED")
@@ -117,13 +131,10 @@ bench_proc() {
     }'
   }
   # The ceiling: two threads of plain C that share nothing (scripts/cpuscale.c).
-  [ "$WORK/cpuscale" -nt scripts/cpuscale.c ] ||
-    ${CC:-cc} -O2 -pthread -o "$WORK/cpuscale" scripts/cpuscale.c
+  build_probes
   set -- $(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2"); c1=$1; c2=$2
   speedup "this machine (2 x the C work, cpuscale)" "$c1" "$(awk -v b="$c2" 'BEGIN { print b / 2 }')"
   # And what talking across cores costs: one cache line, one way (scripts/linelat.c).
-  [ "$WORK/linelat" -nt scripts/linelat.c ] ||
-    ${CC:-cc} -O2 -pthread -o "$WORK/linelat" scripts/linelat.c
   printf "%-44s %10s ns\n" "this machine: a cache line core to core" "$("$WORK/linelat")"
   for prog in skynet fjthrput; do
     set -- $(paired "$EMBER --threads 1 tests/bench/$prog.exs" "$EMBER --threads 2 tests/bench/$prog.exs")
@@ -134,6 +145,33 @@ bench_proc() {
     set -- $(best_of elixir --erl "+S 1 $flags" tests/bench/$prog.exs); t1=$1
     set -- $(best_of elixir --erl "+S 2 $flags" tests/bench/$prog.exs); t2=$1
     speedup "elixir $prog (+S 1 vs +S 2)" "$t1" "$t2"
+  done
+}
+
+# proc's two-thread measurement, SCALING_REPS times (default 20): each repetition prints the
+# cache line's latency and the speed-ups of the C loop, skynet and fjthrput, each best of
+# $PAIRS pairs as proc takes them; then, per column, the median and how many reached 1.5x.
+bench_scaling() {
+  build_probes
+  reps=${SCALING_REPS:-20}
+  out="$WORK/scaling.txt"
+  : > "$out"
+  printf "%-6s %8s %8s %8s %9s   (speed-ups, --threads 2 vs 1, best of %s pairs)\n" \
+    "rep" "line ns" "C loop" "skynet" "fjthrput" "$PAIRS"
+  for i in $(seq "$reps"); do
+    l=$("$WORK/linelat")
+    set -- $(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2"); c=$(awk -v a="$1" -v b="$2" 'BEGIN { print 2 * a / b }')
+    set -- $(paired "$EMBER --threads 1 tests/bench/skynet.exs" "$EMBER --threads 2 tests/bench/skynet.exs")
+    k=$(awk -v a="$1" -v b="$2" 'BEGIN { print a / b }')
+    set -- $(paired "$EMBER --threads 1 tests/bench/fjthrput.exs" "$EMBER --threads 2 tests/bench/fjthrput.exs")
+    f=$(awk -v a="$1" -v b="$2" 'BEGIN { print a / b }')
+    echo "$l $c $k $f" >> "$out"
+    awk -v i="$i" -v l="$l" -v c="$c" -v k="$k" -v f="$f" 'BEGIN { printf "%-6s %8s %7.2fx %7.2fx %8.2fx\n", i, l, c, k, f }'
+  done
+  for col in 2 3 4; do
+    sort -g -k"$col","$col" "$out" | awk -v c="$col" '{ v[NR] = $c; if ($c >= 1.5) m++ }
+      END { printf "%-15s median %.2fx, >= 1.5x in %d of %d\n", (c == 2 ? "C loop" : c == 3 ? "skynet" : "fjthrput"),
+            (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), m, NR }'
   done
 }
 
@@ -156,6 +194,7 @@ case "${1:-all}" in
   otp) bench_otp ;;
   proc) bench_proc ;;
   shell) bench_shell ;;
+  scaling) bench_scaling ;;
   all) bench_parse; echo; bench_vm; echo; bench_lang; echo; bench_otp; echo; bench_proc; echo; bench_shell ;;
-  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|proc|shell]" >&2; exit 2 ;;
+  *) echo "usage: sh scripts/bench.sh [parse|vm|lang|otp|proc|shell|scaling]" >&2; exit 2 ;;
 esac
