@@ -32,9 +32,16 @@ RUNS=${BENCH_RUNS:-5}
 WORK=build/bench
 mkdir -p "$WORK"
 
+# Builds the helper scripts/$1.c into $WORK/$1 when it is missing or older than its source;
+# $2: extra compiler flags.
+build_tool() {
+  # shellcheck disable=SC2086
+  [ "$WORK/$1" -nt "scripts/$1.c" ] || ${CC:-cc} -O2 ${2:-} -o "$WORK/$1" "scripts/$1.c"
+}
+
 # Prints "WALL_S CPU_S MAXRSS_KB" (best times, largest RSS) over $RUNS runs of "$@".
 best_of() {
-  [ "$WORK/runstat" -nt scripts/runstat.c ] || ${CC:-cc} -O2 -o "$WORK/runstat" scripts/runstat.c
+  build_tool runstat
   "$WORK/runstat" "$RUNS" "$@"
 }
 
@@ -58,11 +65,9 @@ paired() {
 # Builds the machine probes: a CPU-bound C loop on one or two threads (scripts/cpuscale.c) and
 # the one-way latency of a cache line between two cores (scripts/linelat.c).
 build_probes() {
-  [ "$WORK/runstat" -nt scripts/runstat.c ] || ${CC:-cc} -O2 -o "$WORK/runstat" scripts/runstat.c
-  [ "$WORK/cpuscale" -nt scripts/cpuscale.c ] ||
-    ${CC:-cc} -O2 -pthread -o "$WORK/cpuscale" scripts/cpuscale.c
-  [ "$WORK/linelat" -nt scripts/linelat.c ] ||
-    ${CC:-cc} -O2 -pthread -o "$WORK/linelat" scripts/linelat.c
+  build_tool runstat
+  build_tool cpuscale -pthread
+  build_tool linelat -pthread
 }
 
 bench_parse() {
@@ -151,6 +156,11 @@ bench_proc() {
 # proc's two-thread measurement, SCALING_REPS times (default 20): each repetition prints the
 # cache line's latency and the speed-ups of the C loop, skynet and fjthrput, each best of
 # $PAIRS pairs as proc takes them; then, per column, the median and how many reached 1.5x.
+# Prints F x T1 / T2, given "T1 T2" (paired's output) and F.
+ratio() {
+  echo "$1" | awk -v f="$2" '{ print f * $1 / $2 }'
+}
+
 bench_scaling() {
   build_probes
   reps=${SCALING_REPS:-20}
@@ -159,14 +169,13 @@ bench_scaling() {
   printf "%-6s %8s %8s %8s %9s   (speed-ups, --threads 2 vs 1, best of %s pairs)\n" \
     "rep" "line ns" "C loop" "skynet" "fjthrput" "$PAIRS"
   for i in $(seq "$reps"); do
-    l=$("$WORK/linelat")
-    set -- $(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2"); c=$(awk -v a="$1" -v b="$2" 'BEGIN { print 2 * a / b }')
-    set -- $(paired "$EMBER --threads 1 tests/bench/skynet.exs" "$EMBER --threads 2 tests/bench/skynet.exs")
-    k=$(awk -v a="$1" -v b="$2" 'BEGIN { print a / b }')
-    set -- $(paired "$EMBER --threads 1 tests/bench/fjthrput.exs" "$EMBER --threads 2 tests/bench/fjthrput.exs")
-    f=$(awk -v a="$1" -v b="$2" 'BEGIN { print a / b }')
-    echo "$l $c $k $f" >> "$out"
-    awk -v i="$i" -v l="$l" -v c="$c" -v k="$k" -v f="$f" 'BEGIN { printf "%-6s %8s %7.2fx %7.2fx %8.2fx\n", i, l, c, k, f }'
+    # The C loop does twice the work on two threads; the programs the same work.
+    row="$("$WORK/linelat") $(ratio "$(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2")" 2)"
+    for prog in skynet fjthrput; do
+      row="$row $(ratio "$(paired "$EMBER --threads 1 tests/bench/$prog.exs" "$EMBER --threads 2 tests/bench/$prog.exs")" 1)"
+    done
+    echo "$row" >> "$out"
+    echo "$i $row" | awk '{ printf "%-6s %8s %7.2fx %7.2fx %8.2fx\n", $1, $2, $3, $4, $5 }'
   done
   for col in 2 3 4; do
     sort -g -k"$col","$col" "$out" | awk -v c="$col" '{ v[NR] = $c; if ($c >= 1.5) m++ }
