@@ -13,7 +13,8 @@
 #   proc    the actor runtime side by side with elixir (tests/bench: spawn, idle, ring, pingpong,
 #           skynet and the Savina programs), with issue 4's targets; then the memory per parked
 #           process ((peak RSS of idle with 200,000 - with 0) / 200,000) for both, and how much
-#           faster skynet and fjthrput run with --threads 2 than with --threads 1, next to the
+#           faster skynet and fjthrput run with --threads 2 than with --threads 1 (the ratio of
+#           the best times, and the median of the ratios of runs paired in time), next to the
 #           same for elixir (+S 2 vs +S 1) and for this machine itself: twice the work of a
 #           CPU-bound C loop on two threads against once on one (scripts/cpuscale.c), the
 #           ceiling of any two-thread speed-up here, and the time one cache line takes from
@@ -45,21 +46,36 @@ best_of() {
   "$WORK/runstat" "$RUNS" "$@"
 }
 
-# The machine's speed drifts from minute to minute (a shared host: the second core is at times
-# half taken, cache lines between the cores take 35-260 ns), so a one-thread run is paired with
-# a two-thread run right after it, $PAIRS pairs, best of each side.
+# The machine's speed drifts from second to second (a shared host: the second core is at times
+# half taken, cache lines between the cores take 35-260 ns, and a core's speed on a program
+# that misses its caches changes by up to 1.7x from one run to the next), so a one-thread run
+# is paired with a two-thread run right after it, $PAIRS pairs; and the pairs of the programs
+# measured together take turns, so each program's pairs are spread over the whole measurement
+# instead of falling together into one slow phase of a few seconds.
 PAIRS=$((2 * RUNS))
-# Prints "BEST1 BEST2": best wall times of commands $1 and $2 (word-split), run in turn.
+# Prints, for each two commands given (ONE1 TWO1 ONE2 TWO2 ..., each word-split), a line
+# "BEST_ONE BEST_TWO MEDIAN": their best wall times over $PAIRS rounds and the median of the
+# rounds' ONE / TWO; a round runs each ONE followed by its TWO, pair after pair. The best times
+# compare each side at its fastest, which here needs one fast core for ONE but two at once
+# for TWO; the median compares the two in the same moments.
 paired() {
-  r1=""; r2=""
+  rounds="$WORK/paired.txt"
+  : > "$rounds"
   for _ in $(seq "$PAIRS"); do
-    # shellcheck disable=SC2086
-    set -- "$1" "$2" $("$WORK/runstat" 1 $1); r1="$r1 $3"
-    # shellcheck disable=SC2086
-    set -- "$1" "$2" $("$WORK/runstat" 1 $2); r2="$r2 $3"
+    for cmd in "$@"; do
+      # shellcheck disable=SC2086
+      "$WORK/runstat" 1 $cmd | cut -d' ' -f1 | tr '\n' ' ' >> "$rounds"
+    done
+    echo >> "$rounds"
   done
-  echo "$r1" | tr ' ' '\n' | grep . | sort -g | head -1 | tr '\n' ' '
-  echo "$r2" | tr ' ' '\n' | grep . | sort -g | head -1
+  awk '{ for (k = 1; k <= NF; k++) if (NR == 1 || $k < best[k]) best[k] = $k
+         for (k = 1; k < NF; k += 2) r[k, NR] = $k / $(k + 1) }
+       END { for (k = 1; k < NF; k += 2) {
+               n = 0
+               for (i = 1; i <= NR; i++) v[++n] = r[k, i]
+               for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
+               print best[k], best[k + 1], (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2)
+             } }' "$rounds"
 }
 
 # Builds the machine probes: a CPU-bound C loop on one or two threads (scripts/cpuscale.c) and
@@ -128,59 +144,61 @@ bench_proc() {
     printf "%-44s %10.0f B %10.0f B   (target <= 512 B: %s)\n", "(peak RSS - RSS with 0) / n", e, x, (e <= 512) ? "met" : "MISSED"
   }'
   echo
-  printf "%-44s %10s %10s %8s\n" "--threads 2 vs 1 (wall, best of $PAIRS pairs)" "1 thread" "2 threads" "speed-up"
-  speedup() { # NAME T1 T2 [TARGET]
-    awk -v p="$1" -v a="$2" -v b="$3" -v t="${4:-}" 'BEGIN {
-      m = t == "" ? "" : sprintf("   (target >= %sx: %s)", t, (a / b >= t) ? "met" : "MISSED")
-      printf "%-44s %8.3f s %8.3f s %7.2fx%s\n", p, a, b, a / b, m
+  printf "%-44s %10s %10s %8s %8s\n" "--threads 2 vs 1 (wall, $PAIRS pairs)" "1 thread" "2 threads" "speed-up" "median"
+  # NAME T1 T2 MEDIAN [TARGET]: best times, their ratio, and the median of the pairs' ratios.
+  speedup() {
+    awk -v p="$1" -v a="$2" -v b="$3" -v m="$4" -v t="${5:-}" 'BEGIN {
+      s = t == "" ? "" : sprintf("   (target >= %sx: best %s, median %s)", t, (a / b >= t) ? "met" : "MISSED", (m >= t) ? "met" : "MISSED")
+      printf "%-44s %8.3f s %8.3f s %7.2fx %8s%s\n", p, a, b, a / b, m == "-" ? "-" : sprintf("%.2fx", m), s
     }'
   }
-  # The ceiling: two threads of plain C that share nothing (scripts/cpuscale.c).
+  # The ceiling: two threads of plain C that share nothing (scripts/cpuscale.c), measured in
+  # the same rounds as the programs. And what talking across cores costs: one cache line, one
+  # way (scripts/linelat.c).
   build_probes
-  set -- $(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2"); c1=$1; c2=$2
-  speedup "this machine (2 x the C work, cpuscale)" "$c1" "$(awk -v b="$c2" 'BEGIN { print b / 2 }')"
-  # And what talking across cores costs: one cache line, one way (scripts/linelat.c).
-  printf "%-44s %10s ns\n" "this machine: a cache line core to core" "$("$WORK/linelat")"
-  for prog in skynet fjthrput; do
-    set -- $(paired "$EMBER --threads 1 tests/bench/$prog.exs" "$EMBER --threads 2 tests/bench/$prog.exs")
-    speedup "ember $prog" "$1" "$2" 1.5
-  done
+  line=$("$WORK/linelat")
+  set -- $(scaling_pairs)
+  speedup "this machine (2 x the C work, cpuscale)" "$1" "$(awk -v b="$2" 'BEGIN { print b / 2 }')" "$(awk -v m="$3" 'BEGIN { print 2 * m }')"
+  printf "%-44s %10s ns\n" "this machine: a cache line core to core" "$line"
+  speedup "ember skynet" "$4" "$5" "$6" 1.5
+  speedup "ember fjthrput" "$7" "$8" "$9" 1.5
   for prog in skynet fjthrput; do
     flags=$(sed -n 's/^# elixir-flags: --erl "\(.*\)"$/\1/p' tests/bench/$prog.exs)
     set -- $(best_of elixir --erl "+S 1 $flags" tests/bench/$prog.exs); t1=$1
     set -- $(best_of elixir --erl "+S 2 $flags" tests/bench/$prog.exs); t2=$1
-    speedup "elixir $prog (+S 1 vs +S 2)" "$t1" "$t2"
+    speedup "elixir $prog (+S 1 vs +S 2, best of $RUNS)" "$t1" "$t2" "-"
   done
 }
 
-# proc's two-thread measurement, SCALING_REPS times (default 20): each repetition prints the
-# cache line's latency and the speed-ups of the C loop, skynet and fjthrput, each best of
-# $PAIRS pairs as proc takes them; then, per column, the median and how many reached 1.5x.
-# Prints F x T1 / T2, given "T1 T2" (paired's output) and F.
-ratio() {
-  echo "$1" | awk -v f="$2" '{ print f * $1 / $2 }'
+# proc's two-thread measurement: prints "C1 C2 CM S1 S2 SM F1 F2 FM", paired's results for the
+# C loop (twice the work on two threads), skynet and fjthrput on one and two threads.
+scaling_pairs() {
+  paired "$WORK/cpuscale 1" "$WORK/cpuscale 2" \
+    "$EMBER --threads 1 tests/bench/skynet.exs" "$EMBER --threads 2 tests/bench/skynet.exs" \
+    "$EMBER --threads 1 tests/bench/fjthrput.exs" "$EMBER --threads 2 tests/bench/fjthrput.exs" | tr '\n' ' '
 }
 
+# proc's two-thread measurement, SCALING_REPS times (default 20): each repetition prints the
+# cache line's latency and the speed-ups of the C loop, skynet and fjthrput (best times' ratio,
+# then the pairs' median); then, per column, the median and how many reached 1.5x.
 bench_scaling() {
   build_probes
   reps=${SCALING_REPS:-20}
   out="$WORK/scaling.txt"
   : > "$out"
-  printf "%-6s %8s %8s %8s %9s   (speed-ups, --threads 2 vs 1, best of %s pairs)\n" \
+  printf "%-4s %7s %15s %15s %15s   (--threads 2 vs 1: best times' ratio / median of %s pairs)\n" \
     "rep" "line ns" "C loop" "skynet" "fjthrput" "$PAIRS"
   for i in $(seq "$reps"); do
+    line=$("$WORK/linelat")
     # The C loop does twice the work on two threads; the programs the same work.
-    row="$("$WORK/linelat") $(ratio "$(paired "$WORK/cpuscale 1" "$WORK/cpuscale 2")" 2)"
-    for prog in skynet fjthrput; do
-      row="$row $(ratio "$(paired "$EMBER --threads 1 tests/bench/$prog.exs" "$EMBER --threads 2 tests/bench/$prog.exs")" 1)"
-    done
-    echo "$row" >> "$out"
-    echo "$i $row" | awk '{ printf "%-6s %8s %7.2fx %7.2fx %8.2fx\n", $1, $2, $3, $4, $5 }'
+    scaling_pairs | awk -v l="$line" '{ print l, 2 * $1 / $2, 2 * $3, $4 / $5, $6, $7 / $8, $9 }' >> "$out"
+    tail -1 "$out" | awk -v i="$i" '{ printf "%-4s %7s %6.2fx /%6.2fx %6.2fx /%6.2fx %6.2fx /%6.2fx\n", i, $1, $2, $3, $4, $5, $6, $7 }'
   done
-  for col in 2 3 4; do
+  for col in 2 3 4 5 6 7; do
     sort -g -k"$col","$col" "$out" | awk -v c="$col" '{ v[NR] = $c; if ($c >= 1.5) m++ }
-      END { printf "%-15s median %.2fx, >= 1.5x in %d of %d\n", (c == 2 ? "C loop" : c == 3 ? "skynet" : "fjthrput"),
-            (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), m, NR }'
+      END { split("C loop,C loop,skynet,skynet,fjthrput,fjthrput", name, ",")
+            printf "%-9s %-13s median %.2fx, >= 1.5x in %d of %d\n", name[c - 1], (c % 2 ? "pairs median" : "best times"),
+              (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), m, NR }'
   done
 }
 
