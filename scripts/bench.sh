@@ -48,7 +48,7 @@ best_of() {
 
 # The machine's speed drifts from second to second (a shared host: the second core is at times
 # half taken, cache lines between the cores take 35-260 ns, and a core's speed on a program
-# that misses its caches changes by up to 1.7x from one run to the next), so a one-thread run
+# that misses its caches changes by up to 1.8x from one run to the next), so a one-thread run
 # is paired with a two-thread run right after it, $PAIRS pairs; and the pairs of the programs
 # measured together take turns, so each program's pairs are spread over the whole measurement
 # instead of falling together into one slow phase of a few seconds.
