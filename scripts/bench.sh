@@ -53,6 +53,11 @@ best_of() {
 # measured together take turns, so each program's pairs are spread over the whole measurement
 # instead of falling together into one slow phase of a few seconds.
 PAIRS=$((2 * RUNS))
+# An awk function: the median of v[1..n] (sorts v in place).
+AWK_MEDIAN='function median(v, n,  i, j, x) {
+  for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
+  return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}'
 # Prints, for each two commands given (ONE1 TWO1 ONE2 TWO2 ..., each word-split), a line
 # "BEST_ONE BEST_TWO MEDIAN": their best wall times over $PAIRS rounds and the median of the
 # rounds' ONE / TWO; a round runs each ONE followed by its TWO, pair after pair. The best times
@@ -68,13 +73,12 @@ paired() {
     done
     echo >> "$rounds"
   done
-  awk '{ for (k = 1; k <= NF; k++) if (NR == 1 || $k < best[k]) best[k] = $k
+  awk "$AWK_MEDIAN"'
+       { for (k = 1; k <= NF; k++) if (NR == 1 || $k < best[k]) best[k] = $k
          for (k = 1; k < NF; k += 2) r[k, NR] = $k / $(k + 1) }
        END { for (k = 1; k < NF; k += 2) {
-               n = 0
-               for (i = 1; i <= NR; i++) v[++n] = r[k, i]
-               for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { x = v[j]; v[j] = v[j - 1]; v[j - 1] = x }
-               print best[k], best[k + 1], (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2)
+               for (i = 1; i <= NR; i++) v[i] = r[k, i]
+               print best[k], best[k + 1], median(v, NR)
              } }' "$rounds"
 }
 
@@ -158,7 +162,7 @@ bench_proc() {
   build_probes
   line=$("$WORK/linelat")
   set -- $(scaling_pairs)
-  speedup "this machine (2 x the C work, cpuscale)" "$1" "$(awk -v b="$2" 'BEGIN { print b / 2 }')" "$(awk -v m="$3" 'BEGIN { print 2 * m }')"
+  speedup "this machine (2 x the C work, cpuscale)" "$1" "$2" "$3"
   printf "%-44s %10s ns\n" "this machine: a cache line core to core" "$line"
   speedup "ember skynet" "$4" "$5" "$6" 1.5
   speedup "ember fjthrput" "$7" "$8" "$9" 1.5
@@ -171,11 +175,14 @@ bench_proc() {
 }
 
 # proc's two-thread measurement: prints "C1 C2 CM S1 S2 SM F1 F2 FM", paired's results for the
-# C loop (twice the work on two threads), skynet and fjthrput on one and two threads.
+# C loop, skynet and fjthrput on one and two threads. The C loop does twice the work on two
+# threads, so its two-thread time is halved and its median doubled: all three then compare the
+# same work.
 scaling_pairs() {
   paired "$WORK/cpuscale 1" "$WORK/cpuscale 2" \
     "$EMBER --threads 1 tests/bench/skynet.exs" "$EMBER --threads 2 tests/bench/skynet.exs" \
-    "$EMBER --threads 1 tests/bench/fjthrput.exs" "$EMBER --threads 2 tests/bench/fjthrput.exs" | tr '\n' ' '
+    "$EMBER --threads 1 tests/bench/fjthrput.exs" "$EMBER --threads 2 tests/bench/fjthrput.exs" |
+    awk 'NR == 1 { $2 /= 2; $3 *= 2 } { printf "%s ", $0 }'
 }
 
 # proc's two-thread measurement, SCALING_REPS times (default 20): each repetition prints the
@@ -190,16 +197,17 @@ bench_scaling() {
     "rep" "line ns" "C loop" "skynet" "fjthrput" "$PAIRS"
   for i in $(seq "$reps"); do
     line=$("$WORK/linelat")
-    # The C loop does twice the work on two threads; the programs the same work.
-    scaling_pairs | awk -v l="$line" '{ print l, 2 * $1 / $2, 2 * $3, $4 / $5, $6, $7 / $8, $9 }' >> "$out"
+    scaling_pairs | awk -v l="$line" '{ print l, $1 / $2, $3, $4 / $5, $6, $7 / $8, $9 }' >> "$out"
     tail -1 "$out" | awk -v i="$i" '{ printf "%-4s %7s %6.2fx /%6.2fx %6.2fx /%6.2fx %6.2fx /%6.2fx\n", i, $1, $2, $3, $4, $5, $6, $7 }'
   done
-  for col in 2 3 4 5 6 7; do
-    sort -g -k"$col","$col" "$out" | awk -v c="$col" '{ v[NR] = $c; if ($c >= 1.5) m++ }
-      END { split("C loop,C loop,skynet,skynet,fjthrput,fjthrput", name, ",")
-            printf "%-9s %-13s median %.2fx, >= 1.5x in %d of %d\n", name[c - 1], (c % 2 ? "pairs median" : "best times"),
-              (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), m, NR }'
-  done
+  awk "$AWK_MEDIAN"'
+    { for (c = 2; c <= 7; c++) { col[c, NR] = $c; if ($c >= 1.5) m[c]++ } }
+    END { split("C loop,C loop,skynet,skynet,fjthrput,fjthrput", name, ",")
+          for (c = 2; c <= 7; c++) {
+            for (i = 1; i <= NR; i++) v[i] = col[c, i]
+            printf "%-9s %-13s median %.2fx, >= 1.5x in %d of %d\n", name[c - 1],
+              (c % 2 ? "pairs median" : "best times"), median(v, NR), m[c], NR
+          } }' "$out"
 }
 
 bench_shell() {
